@@ -1,0 +1,104 @@
+import fs from "node:fs"
+import path from "node:path"
+import { config } from "./config"
+import type { Catalog } from "./database"
+import type { Scenario } from "./scenarios"
+import type { System } from "./systems"
+
+export interface Measurement {
+  system: string
+  scenario: string
+  rps: number
+  p50: number | null
+  p95: number | null
+  p99: number | null
+  errors: number
+  rssMb: number
+  statuses?: Record<string, number>
+  steps?: Record<string, { p50: number; p95: number; p99: number }>
+}
+
+export interface Rebuild {
+  system: string
+  documents: number
+  seconds: number
+  productsPerSecond: number
+}
+
+const ms = (v: number | null) => (v === null ? "–" : `${v}`)
+const ratio = (a?: Measurement, b?: Measurement) => (a && b && b.rps > 0 ? `${(a.rps / b.rps).toFixed(1)}×` : "–")
+
+/** Writes bench/RESULTS.md from the measurements of one run (nothing in it is typed by hand). */
+export function writeReport(input: {
+  results: Measurement[]
+  rebuilds: Rebuild[]
+  catalog: Catalog
+  runSystems: System[]
+  runScenarios: Scenario[]
+  minutes: number
+  load: number[]
+}): string {
+  const { results, catalog, runSystems, runScenarios } = input
+  const find = (system: string, scenario: string) => results.find((r) => r.system === system && r.scenario === scenario)
+  const lines: string[] = [
+    "# Benchmark results",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString()} (run took ${input.minutes.toFixed(1)} min).`,
+    "",
+    `- Machine: ${config.cores} cores, ${config.cpuModel}; Node ${process.version}; load average at the end ${input.load.map((l) => l.toFixed(2)).join(" ")}.`,
+    `- Catalog: ${catalog.products} products, ${catalog.variantCount} variants (demo store + ${config.products} synthetic), prices in ${catalog.regions.map((r) => r.currency.toUpperCase()).join(" and ")}, stock at 2 locations; seeded once, cloned per system.`,
+    `- Load: autocannon from a separate process over loopback, ${config.connections} connections, ${config.duration} s per read scenario after a ${config.warmup} s warm-up; checkout: ${config.shoppers} shoppers for ${config.checkoutDuration} s. Latencies in ms. RSS: the server process tree's peak during the scenario.`,
+    "- requests/s counts every answer; `errors` = non-2xx answers + socket errors + timeouts.",
+    "",
+    "## Systems",
+    "",
+    ...runSystems.map((s) => `- \`${s.name}\`: ${s.description}`),
+    "",
+    "## Scenarios",
+    "",
+    ...runScenarios.map((s) => `- \`${s.name}\`: ${s.description}`),
+    "",
+    "## Results",
+    "",
+    "| scenario | system | req/s (orders/s) | p50 | p95 | p99 | errors | RSS MB |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ]
+  // The rebuild has a table of its own below.
+  const loadScenarios = runScenarios.filter((s) => s.kind !== "rebuild")
+  for (const scenario of loadScenarios) {
+    for (const system of runSystems) {
+      const r = find(system.name, scenario.name)
+      if (r) {
+        lines.push(`| ${scenario.name} | ${system.name} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.rssMb} |`)
+      }
+    }
+  }
+  lines.push("", "## Ratios (requests/s)", "", "| scenario | tienda / stock | tienda / stock-cache | tienda-redis / stock | tienda-redis / stock-cache | bare-node / tienda |", "| --- | ---: | ---: | ---: | ---: | ---: |")
+  for (const scenario of loadScenarios) {
+    const t = find("tienda", scenario.name)
+    const tr = find("tienda-redis", scenario.name)
+    const s = find("stock", scenario.name)
+    const sc = find("stock-cache", scenario.name)
+    lines.push(`| ${scenario.name} | ${ratio(t, s)} | ${ratio(t, sc)} | ${ratio(tr, s)} | ${ratio(tr, sc)} | ${ratio(find("bare-node", scenario.name), t)} |`)
+  }
+  if (input.rebuilds.length) {
+    lines.push("", "## Search index rebuild", "", "| system | products indexed | seconds | products/s |", "| --- | ---: | ---: | ---: |")
+    for (const r of input.rebuilds) {
+      lines.push(`| ${r.system} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.productsPerSecond} |`)
+    }
+  }
+  const withDetail = results.filter((r) => r.errors > 0 || r.steps)
+  if (withDetail.length) {
+    lines.push("", "## Details", "")
+    for (const r of withDetail) {
+      lines.push(`- ${r.system} / ${r.scenario}: answers ${JSON.stringify(r.statuses)}`)
+      for (const [step, p] of Object.entries(r.steps ?? {})) {
+        lines.push(`  - ${step}: p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms`)
+      }
+    }
+  }
+  const file = path.join(__dirname, process.env.BENCH_RESULTS || "RESULTS.md")
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, lines.join("\n") + "\n")
+  return file
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: seeds (once) and clones the catalog, then runs every scenario against every system, one after
+ * the other, and writes bench/RESULTS.md. Settings: bench/config.ts (environment variables BENCH_*).
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { execFileSync, spawn } from "node:child_process"
+import { buildApp, buildIsCurrent } from "../cli/src/start/build-app"
+import { projectPaths } from "../cli/src/shared/project"
+import { config, root, stateDir } from "./config"
+import { cloneFor, ensureTemplate, readCatalog, startPostgres, type Catalog } from "./database"
+import { scenarios, type Scenario } from "./scenarios"
+import { startSystem, systems, treeRssMb, type System } from "./systems"
+import { writeReport, type Measurement, type Rebuild } from "./report"
+import { measureSearchRebuild } from "./search-rebuild"
+
+const chosen = <T extends { name: string }>(all: T[], names: string[]) => (names.length ? all.filter((x) => names.includes(x.name)) : all)
+
+function redisUrlFor(system: System): string {
+  if (system.redisDb === undefined) return ""
+  const url = new URL(config.redisUrl)
+  url.pathname = `/${system.redisDb}`
+  execFileSync("redis-cli", ["-u", url.toString(), "FLUSHDB"]) // only this system's own database number
+  return url.toString()
+}
+
+/** Runs one load generator process (load.js or checkout.js) while sampling the server's RSS. */
+function runLoad(script: string, spec: object, serverPid: number): Promise<{ result: any; rssMb: number }> {
+  const specFile = path.join(stateDir, "spec.json")
+  fs.writeFileSync(specFile, JSON.stringify(spec))
+  let rssMb = treeRssMb(serverPid)
+  const sampler = setInterval(() => (rssMb = Math.max(rssMb, treeRssMb(serverPid))), 500)
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, script), specFile], { stdio: ["ignore", "pipe", "inherit"] })
+    let out = ""
+    child.stdout.on("data", (chunk) => (out += chunk))
+    child.on("exit", (code) => {
+      clearInterval(sampler)
+      code === 0 ? resolve({ result: JSON.parse(out.trim().split("\n").pop()!), rssMb }) : reject(new Error(`${script} failed`))
+    })
+  })
+}
+
+async function measure(system: System, scenario: Scenario, catalog: Catalog, pid: number, duration = config.duration) {
+  const base = { baseUrl: `http://127.0.0.1:${config.serverPort}`, headers: { "x-publishable-api-key": catalog.key, "content-type": "application/json" } }
+  if (scenario.kind === "checkout") {
+    const spec = { ...base, duration: config.checkoutDuration, shoppers: config.shoppers, regions: catalog.regions, variants: catalog.variants, shippingOptions: catalog.shippingOptionByRegion }
+    return runLoad("checkout.js", spec, pid)
+  }
+  return runLoad("load.js", { ...base, duration, connections: config.connections, requests: scenario.requests!(catalog) }, pid)
+}
+
+async function main() {
+  const started = Date.now()
+  fs.mkdirSync(stateDir, { recursive: true })
+  const runSystems = chosen(systems, config.systems)
+  const runScenarios = chosen(scenarios, config.scenarios)
+  if (runSystems.some((s) => s.name.startsWith("tienda")) && config.build !== "skip") {
+    const paths = projectPaths(root)
+    if (!buildIsCurrent(paths)) {
+      console.log("building Tienda (medusa build)…")
+      await buildApp(paths, { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }, path.join(stateDir, "build.log"))
+    }
+  }
+  const server = await startPostgres()
+  const results: Measurement[] = []
+  const rebuilds: Rebuild[] = []
+  let catalog: Catalog | undefined
+  try {
+    const template = await ensureTemplate(server)
+    catalog = await readCatalog(server.url(template))
+    for (const system of runSystems) {
+      const databaseUrl = system.medusa ? await cloneFor(server, template, system.name) : ""
+      const running = await startSystem(system, databaseUrl, redisUrlFor(system))
+      const pid = running.child.pid!
+      try {
+        console.log(`${system.name}: started, RSS ${treeRssMb(pid)} MB; warming up ${config.warmup} s`)
+        await measure(system, scenarios[0], catalog, pid, config.warmup)
+        for (const scenario of runScenarios) {
+          if ((scenario.kind === "checkout" && !system.medusa) || (system.only && !system.only.includes(scenario.name))) continue
+          if (scenario.kind === "rebuild") {
+            if (!system.name.startsWith("tienda")) continue
+            const rebuild = await measureSearchRebuild(`http://127.0.0.1:${config.serverPort}`, databaseUrl)
+            console.log(`  ${scenario.name}: ${rebuild.documents} products in ${rebuild.seconds} s (${rebuild.productsPerSecond}/s)`)
+            rebuilds.push({ system: system.name, ...rebuild })
+            continue
+          }
+          const { result, rssMb } = await measure(system, scenario, catalog, pid)
+          console.log(`  ${scenario.name}: ${result.rps}/s p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} errors ${result.errors} RSS ${rssMb} MB`)
+          results.push({ system: system.name, scenario: scenario.name, rssMb, ...result })
+        }
+      } finally {
+        await running.stop()
+      }
+    }
+  } finally {
+    await server.stop()
+  }
+  const file = writeReport({ results, rebuilds, catalog: catalog!, runSystems, runScenarios, minutes: (Date.now() - started) / 60000, load: os.loadavg() })
+  console.log(`wrote ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 60000).toFixed(1)} min`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

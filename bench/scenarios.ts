@@ -1,0 +1,85 @@
+import type { Catalog } from "./database"
+
+/**
+ * The scenario table. A read scenario is a list of requests the load generator draws from at random (one entry:
+ * a hot URL); `checkout` is the guest checkout loop of checkout.js, measured in orders/s; `search-rebuild` rebuilds
+ * Tienda's product search index (stock Medusa defines no product index) and measures products per second.
+ */
+export interface BenchRequest {
+  method?: "GET" | "POST"
+  path: string
+  body?: unknown
+}
+
+export interface Scenario {
+  name: string
+  description: string
+  kind: "read" | "checkout" | "rebuild"
+  requests?: (catalog: Catalog) => BenchRequest[]
+}
+
+/** Fields a storefront asks for on a product list (as Medusa's Next.js starter does). */
+const FIELDS = "fields=*variants.calculated_price,%2Bvariants.inventory_quantity"
+const RANDOM_URLS = 5000
+const WORDS = ["shirt", "linen", "mug", "cotton", "lamp", "blue", "organic", "wool", "classic", "table"]
+
+const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]
+const many = (make: () => BenchRequest): BenchRequest[] => Array.from({ length: RANDOM_URLS }, make)
+
+function randomListing(catalog: Catalog): BenchRequest {
+  const region = pick(catalog.regions).id
+  const filters = [
+    "",
+    `&category_id[]=${pick(catalog.categories)}`,
+    `&collection_id[]=${pick(catalog.collections)}`,
+    "&order=title",
+    "&order=-created_at",
+  ]
+  const offset = Math.floor(Math.random() * Math.max(1, catalog.products - 20))
+  return { path: `/store/products?limit=20&offset=${offset}&region_id=${region}${pick(filters)}&${FIELDS}` }
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: "products-hot",
+    description: "GET /store/products?limit=20 with region prices, one URL",
+    kind: "read",
+    requests: (c) => [{ path: `/store/products?limit=20&region_id=${c.regions[0].id}&${FIELDS}` }],
+  },
+  {
+    name: "products-random",
+    description: `product list, limit=20, random offset/region/filter (category, collection, order) over ${RANDOM_URLS} URLs`,
+    kind: "read",
+    requests: (c) => many(() => randomListing(c)),
+  },
+  {
+    name: "product-handle",
+    description: "GET /store/products?handle=<random> with region prices (product page)",
+    kind: "read",
+    requests: (c) => many(() => ({ path: `/store/products?handle=${pick(c.handles)}&region_id=${pick(c.regions).id}&${FIELDS}` })),
+  },
+  {
+    name: "categories",
+    description: "GET /store/product-categories?limit=50",
+    kind: "read",
+    requests: () => [{ path: "/store/product-categories?limit=50" }],
+  },
+  { name: "regions", description: "GET /store/regions", kind: "read", requests: () => [{ path: "/store/regions" }] },
+  {
+    name: "search",
+    description: "POST /store/search, product entity, a random word (whatever the server answers)",
+    kind: "read",
+    requests: () =>
+      WORDS.map((q) => ({ method: "POST", path: "/store/search", body: { entity: "product", filters: { q }, pagination: { take: 20 } } })),
+  },
+  {
+    name: "search-rebuild",
+    description: "rebuild of the product search index from Settings → Search (POST /admin/search-indexes/product/reindex), products/s; Tienda only",
+    kind: "rebuild",
+  },
+  {
+    name: "checkout",
+    description: "guest checkout, 7 calls: cart, item, addresses, shipping, payment collection + session, complete",
+    kind: "checkout",
+  },
+]

@@ -1,0 +1,151 @@
+import fs from "node:fs"
+import path from "node:path"
+import { spawn, type ChildProcess } from "node:child_process"
+import { config, root, stateDir } from "./config"
+
+/**
+ * The systems under test, started one at a time on the same port. Medusa logs only warnings (every system alike:
+ * the default `http` level writes a line per request). Tienda's rate limits are off: all load comes from one
+ * address and would otherwise be refused after 6,000 requests a minute.
+ */
+export interface System {
+  name: string
+  description: string
+  /** Needs a database of its own (a clone of the seeded template) and runs the checkout. */
+  medusa: boolean
+  /** Redis database the system may use (flushed before it starts); kept apart from other users of the server. */
+  redisDb?: number
+  /** Runs only these scenarios (a variant measured for one question). */
+  only?: string[]
+  command(databaseUrl: string, redisUrl: string): { cwd: string; args: string[]; env: Record<string, string> }
+}
+
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const common = { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "warn", NODE_ENV: "production" }
+const secrets = { JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789", COOKIE_SECRET: "bench-cookie-secret-0123456789abcdef0123456" }
+
+/** `medusa start` in a folder of the repository (Tienda's build or the stock baseline). */
+const medusaStart = (dir: string, env: Record<string, string>) => ({ cwd: path.join(root, dir), args: [medusaBin, "start"], env })
+
+/** Tienda's production build, run the way `tienda start` runs it; with a Redis database number, with REDIS_URL. */
+function tienda(name: string, description: string, redisDb?: number, extra: Partial<System> & { env?: Record<string, string> } = {}): System {
+  return {
+    name,
+    description,
+    medusa: true,
+    redisDb,
+    only: extra.only,
+    command: (db, redis) =>
+      medusaStart(".medusa/server", { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: redisDb === undefined ? "" : redis, ...secrets, ...extra.env }),
+  }
+}
+
+export const systems: System[] = [
+  {
+    name: "bare-node",
+    description: "bare Node HTTP server, fixed JSON body (the machine's ceiling)",
+    medusa: false,
+    command: () => ({ cwd: root, args: [process.execPath, "bench/bare-server.js"], env: {} }),
+  },
+  {
+    name: "stock",
+    description: "stock Medusa 2.21.2 (bench/baseline), no cache",
+    medusa: true,
+    command: (db) => medusaStart("bench/baseline", { DATABASE_URL: db }),
+  },
+  {
+    name: "stock-cache",
+    description: "stock Medusa 2.21.2 with its Caching Module (Redis provider, MEDUSA_FF_CACHING=true)",
+    medusa: true,
+    redisDb: 6,
+    command: (db, redis) =>
+      medusaStart("bench/baseline", { DATABASE_URL: db, BENCH_CACHING: "true", MEDUSA_FF_CACHING: "true", BENCH_CACHE_REDIS_URL: redis }),
+  },
+  tienda("tienda", "Tienda production build (.medusa/server), no Redis: in-process response cache"),
+  tienda("tienda-redis", "Tienda production build with REDIS_URL (Redis event bus, workflows, locks, response cache)", 5),
+  tienda("tienda-queue8", "`tienda` with TIENDA_CHECKOUT_CONCURRENCY=8 (checkout only: does the queue of 4 limit it?)", undefined, {
+    only: ["checkout"],
+    env: { TIENDA_CHECKOUT_CONCURRENCY: "8" },
+  }),
+]
+
+export interface Running {
+  child: ChildProcess
+  stop(): Promise<void>
+}
+
+/** BENCH_TIENDA_ENV="NAME=value,NAME=value": extra environment for the Tienda systems (e.g. the checkout queue). */
+function extraTiendaEnv(system: System): Record<string, string> {
+  if (!system.name.startsWith("tienda")) return {}
+  const pairs = (process.env.BENCH_TIENDA_ENV || "").split(",").filter(Boolean)
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]))
+}
+
+export async function startSystem(system: System, databaseUrl: string, redisUrl: string): Promise<Running> {
+  const { cwd, args, env } = system.command(databaseUrl, redisUrl)
+  const log = fs.openSync(path.join(stateDir, `${system.name}.log`), "w")
+  const child = spawn(args[0], args.slice(1), {
+    cwd,
+    env: { ...process.env, ...common, ...env, ...extraTiendaEnv(system), PORT: String(config.serverPort) },
+    stdio: ["ignore", log, log],
+    detached: true,
+  })
+  await waitUntilAnswering(child, system.medusa ? "/health" : "/")
+  return {
+    child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        process.kill(-child.pid!, "SIGTERM")
+        await new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            try {
+              process.kill(-child.pid!, "SIGKILL")
+            } catch {}
+            resolve(null)
+          }, 15_000)
+          child.once("exit", () => resolve(clearTimeout(timer)))
+        })
+      }
+      fs.closeSync(log)
+    },
+  }
+}
+
+async function waitUntilAnswering(child: ChildProcess, probe: string): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with code ${child.exitCode}; see ${stateDir}`)
+    }
+    try {
+      if ((await fetch(`http://127.0.0.1:${config.serverPort}${probe}`)).ok) {
+        return
+      }
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error("the server did not answer within 120 s")
+}
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+export function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>()
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {}
+  }
+  let kb = 0
+  const visit = (p: number) => {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))
+      kb += match ? Number(match[1]) : 0
+    } catch {}
+    for (const c of children.get(p) ?? []) visit(c)
+  }
+  visit(pid)
+  return Math.round(kb / 1024)
+}

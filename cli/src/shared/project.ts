@@ -1,0 +1,42 @@
+import fs from "node:fs"
+import path from "node:path"
+
+/** Where the Tienda app lives: the nearest folder, from the working directory up, holding medusa-config.ts. */
+export function findProjectRoot(from = process.cwd()): string {
+  let dir = path.resolve(from)
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "medusa-config.ts")) || fs.existsSync(path.join(dir, "medusa-config.js"))) {
+      return dir
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) {
+      throw new UsageError(`No Tienda project here: no medusa-config.ts in ${from} or any folder above it.`)
+    }
+    dir = parent
+  }
+}
+
+/**
+ * The paths `tienda` reads and writes inside a project. Local state (embedded database, remembered admin
+ * password, logs) lives under `.tienda/` (git-ignored), or under TIENDA_STATE_DIR when that is set.
+ */
+export function projectPaths(root: string) {
+  const state = process.env.TIENDA_STATE_DIR ? path.resolve(process.env.TIENDA_STATE_DIR) : path.join(root, ".tienda")
+  return {
+    root,
+    state,
+    postgresData: path.join(state, "postgres"),
+    postgresLog: path.join(state, "postgres.log"),
+    testPostgresData: path.join(state, "test-postgres"),
+    adminCredentials: path.join(state, "admin.json"),
+    buildStamp: path.join(state, "build-stamp.json"),
+    migrateStamp: path.join(state, "migrate-stamp.json"),
+    server: path.join(root, ".medusa", "server"),
+    medusaBin: path.join(root, "node_modules", ".bin", "medusa"),
+  }
+}
+
+export type ProjectPaths = ReturnType<typeof projectPaths>
+
+/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}

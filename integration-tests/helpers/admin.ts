@@ -1,0 +1,30 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+
+export const ADMIN_EMAIL = "merchant@tienda.test"
+export const ADMIN_PASSWORD = "correct horse battery staple"
+
+/**
+ * Creates an admin the way `medusa user` does (an emailpass auth identity linked to a user), so the tests
+ * log in through the real `POST /auth/user/emailpass` route rather than minting a token.
+ */
+export async function createAdmin(container: MedusaContainer): Promise<void> {
+  const auth = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await auth.register("emailpass", {
+    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+  } as never)
+  if (error || !authIdentity) {
+    throw new Error(`could not register the test admin: ${error}`)
+  }
+  await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: authIdentity.id, userData: { email: ADMIN_EMAIL } },
+  })
+  container.resolve(ContainerRegistrationKeys.LOGGER).info(`test admin ${ADMIN_EMAIL} created`)
+}
+
+/** Logs in over HTTP and returns request headers carrying the admin's bearer token. */
+export async function adminHeaders(api: any): Promise<{ headers: Record<string, string> }> {
+  const response = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+  return { headers: { authorization: `Bearer ${response.data.token}` } }
+}

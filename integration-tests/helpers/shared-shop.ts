@@ -1,0 +1,65 @@
+import fs from "node:fs"
+import Medusa from "@medusajs/js-sdk"
+
+/** The admin of the shared e2e shop (see integration-tests/e2e/shared-shop/global-setup.ts). */
+export const SHARED_SHOP_ADMIN = { email: "e2e-merchant@tienda.test", password: "e2e-merchant-password-1" }
+
+export interface SharedShopRecord {
+  port: number
+  pgPort: number
+  stateDir: string
+  publishableKey: string
+}
+
+/** Set by the global setup: where it left the shop's coordinates (jest hands its environment to every test file). */
+export const SHARED_SHOP_FILE_VARIABLE = "TIENDA_E2E_SHOP_FILE"
+
+/** A JSON request to a shop; the status and the parsed body, whatever the status. */
+export async function requestJson(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(120_000),
+  })
+  return { status: response.status, data: (await response.json().catch(() => null)) as any }
+}
+
+/** A JSON request that must succeed: its body, or an error naming the call, the status and the answer. */
+export async function okJson(base: string, method: string, url: string, body?: unknown, headers?: Record<string, string>) {
+  const { status, data } = await requestJson(base, method, url, body, headers)
+  if (status >= 300) {
+    throw new Error(`${method} ${url} → ${status}: ${JSON.stringify(data)}`)
+  }
+  return data
+}
+
+export interface SharedShop extends SharedShopRecord {
+  base: string
+  sdk: () => Medusa
+  adminHeaders: () => Promise<Record<string, string>>
+}
+
+/** The running shared shop; fails clearly when the e2e project's global setup did not start it. */
+export function sharedShop(): SharedShop {
+  const file = process.env[SHARED_SHOP_FILE_VARIABLE]
+  if (!file || !fs.existsSync(file)) {
+    throw new Error(`no shared e2e shop (${file} is missing): run the e2e project through jest's config (npm test / tienda test --e2e)`)
+  }
+  const record: SharedShopRecord = JSON.parse(fs.readFileSync(file, "utf8"))
+  const base = `http://localhost:${record.port}`
+  return {
+    ...record,
+    base,
+    sdk: () => new Medusa({ baseUrl: base, publishableKey: record.publishableKey, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } }),
+    adminHeaders: async () => {
+      const response = await fetch(`${base}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(SHARED_SHOP_ADMIN),
+      })
+      const { token } = await response.json()
+      return { authorization: `Bearer ${token}` }
+    },
+  }
+}

@@ -1,0 +1,5 @@
+import { dropTemplate } from "../../helpers/test-database"
+
+export default async function dropTemplateDatabase(): Promise<void> {
+  await dropTemplate()
+}

@@ -1,0 +1,19 @@
+// Each test file boots its own Medusa app; MikroORM's entity registry is global and must start empty.
+const { Console } = require("node:console")
+const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
+
+MetadataStorage.clear()
+
+// Jest decorates every console line with a stack trace, which buries the test report under Medusa's logs.
+// Plain console output instead; and the test runner's database restore between tests closes pooled
+// connections on purpose, which knex reports once per connection: that one line is dropped.
+const plain = new Console({ stdout: process.stdout, stderr: process.stderr })
+const EXPECTED_RESTORE_NOISE = "Connection Error: Connection ended unexpectedly"
+global.console = plain
+const log = plain.log.bind(plain)
+plain.log = (...args) => {
+  if (typeof args[0] === "string" && args[0].includes(EXPECTED_RESTORE_NOISE)) {
+    return
+  }
+  log(...args)
+}

@@ -1,0 +1,12 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+
+/** These actions take no input: anything in the body is a client mistake worth a clear 400. */
+const NoBody = z.object({}).strict()
+
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/admin/orders/:id/offline-payment/mark-paid", method: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+    { matcher: "/store/carts/:id/cash-on-delivery", method: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
+  ],
+})

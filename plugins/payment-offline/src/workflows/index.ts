@@ -1,0 +1,2 @@
+export * from "./mark-offline-payment-paid"
+export * from "./apply-cash-on-delivery-fee"

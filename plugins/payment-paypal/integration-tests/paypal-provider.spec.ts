@@ -1,0 +1,125 @@
+import { PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import PayPalPaymentProviderService from "../src/providers/paypal/service"
+import { PayPalClient } from "../src/providers/paypal/client"
+import { resolvePayPalOptions } from "../src/utils/options"
+import { FakePayPal } from "./fake-paypal-server"
+
+/**
+ * The provider class on its own against the fake PayPal server: what the checkout spec cannot reach through
+ * Medusa's API (the capture intent, zero-decimal currencies, partial captures, voids, webhook verification).
+ */
+const logger = { warn: jest.fn(), info: jest.fn(), error: jest.fn(), debug: jest.fn() } as any
+
+describe("PayPal provider against a fake PayPal", () => {
+  const paypal = new FakePayPal("client-id", "client-secret", "WH-TIENDA")
+
+  beforeAll(() => paypal.start())
+  afterAll(() => paypal.stop())
+  afterEach(() => expect(paypal.violations).toEqual([]))
+
+  function provider(options: Record<string, unknown> = {}) {
+    return new PayPalPaymentProviderService(
+      { logger },
+      { clientId: "client-id", clientSecret: "client-secret", webhookId: "WH-TIENDA", apiBaseUrl: paypal.url, timeoutMs: 1500, ...options } as any
+    )
+  }
+
+  it("validates its options at boot", () => {
+    expect(() => PayPalPaymentProviderService.validateOptions({} as any)).toThrow(/clientId is required.*clientSecret is required/s)
+  })
+
+  it("intent capture: takes the money when the cart completes; admin capture then calls PayPal no more", async () => {
+    const service = provider({ intent: "capture" })
+    const session = await service.initiatePayment({ amount: 42.5, currency_code: "usd", data: { session_id: "payses_1" }, context: { idempotency_key: "payses_1" } } as any)
+    expect(session.data).toMatchObject({ intent: "CAPTURE", amount: "42.50", currency_code: "USD", session_id: "payses_1" })
+    expect(session.data!.approve_url).toMatch(/checkoutnow\?token=/)
+    paypal.approve(session.id)
+    const authorized = await service.authorizePayment({ data: session.data, context: { idempotency_key: "payses_1" } } as any)
+    expect(authorized.status).toBe(PaymentSessionStatus.CAPTURED)
+    expect((authorized.data as any).capture_ids).toHaveLength(1)
+    const before = paypal.requests.length
+    await service.capturePayment({ data: authorized.data } as any)
+    expect(paypal.requests.length).toBe(before)
+  })
+
+  it("sends zero-decimal currencies in whole units (JPY)", async () => {
+    const service = provider()
+    const session = await service.initiatePayment({ amount: 1234.6, currency_code: "jpy", data: { session_id: "payses_jpy" } } as any)
+    expect(paypal.orders.get(session.id).purchase_units[0].amount).toEqual({ currency_code: "JPY", value: "1235" })
+    const updated = await service.updatePayment({ amount: 990, currency_code: "jpy", data: session.data } as any)
+    expect(updated.data!.amount).toBe("990")
+    expect(paypal.orders.get(session.id).purchase_units[0].amount.value).toBe("990")
+  })
+
+  it("authorizes, captures partially then finally, refunds partially then fully, never more", async () => {
+    const client = new PayPalClient(resolvePayPalOptions({ clientId: "client-id", clientSecret: "client-secret", apiBaseUrl: paypal.url }))
+    const order = await client.createOrder({ intent: "AUTHORIZE", purchase_units: [{ reference_id: "default", amount: { currency_code: "EUR", value: "100.00" } }] }, "create-partial")
+    paypal.approve(order.id)
+    const authorized = await client.authorizeOrder(order.id, "authorize-partial")
+    const authorizationId = authorized.purchase_units![0].payments!.authorizations![0].id
+    const first = await client.captureAuthorization(authorizationId, { amount: { currency_code: "EUR", value: "30.00" }, final_capture: false }, "capture-1")
+    expect(paypal.authorizations.get(authorizationId).status).toBe("PARTIALLY_CAPTURED")
+    await expect(
+      client.captureAuthorization(authorizationId, { amount: { currency_code: "EUR", value: "80.00" }, final_capture: true }, "capture-2")
+    ).rejects.toThrow(/MAX_CAPTURE_AMOUNT_EXCEEDED/)
+    await client.captureAuthorization(authorizationId, { amount: { currency_code: "EUR", value: "70.00" }, final_capture: true }, "capture-3")
+    expect(paypal.authorizations.get(authorizationId).status).toBe("CAPTURED")
+
+    await client.refundCapture(first.id, { currency_code: "EUR", value: "10.00" }, "refund-1")
+    await expect(client.refundCapture(first.id, { currency_code: "EUR", value: "25.00" }, "refund-2")).rejects.toThrow(/REFUND_AMOUNT_EXCEEDED/)
+    await client.refundCapture(first.id, { currency_code: "EUR", value: "20.00" }, "refund-3")
+    expect(paypal.captures.get(first.id).status).toBe("REFUNDED")
+    // The same PayPal-Request-Id twice is one refund.
+    await client.refundCapture(first.id, { currency_code: "EUR", value: "20.00" }, "refund-3")
+    expect([...paypal.refunds.values()]).toHaveLength(2)
+  })
+
+  it("voids an authorization when Medusa cancels the payment", async () => {
+    const service = provider()
+    const session = await service.initiatePayment({ amount: 10, currency_code: "eur", data: { session_id: "payses_void" } } as any)
+    paypal.approve(session.id)
+    const authorized = await service.authorizePayment({ data: session.data, context: { idempotency_key: "payses_void" } } as any)
+    const canceled = await service.cancelPayment({ data: authorized.data, context: { idempotency_key: "pay_1" } } as any)
+    expect(canceled.data!.status).toBe("VOIDED")
+    expect(paypal.authorizations.get((authorized.data as any).authorization_id).status).toBe("VOIDED")
+    expect(paypal.calls("POST", /\/void$/)[0].requestId).toBe("void-pay_1")
+  })
+
+  it("an authorization whose answer was lost to a timeout: session stays pending, then is voided when dropped", async () => {
+    const service = provider()
+    const session = await service.initiatePayment({ amount: 25, currency_code: "eur", data: { session_id: "payses_lost" } } as any)
+    paypal.approve(session.id)
+    paypal.fail({ path: /\/authorize$/, delayMs: 2500, afterWork: true })
+    const result = await service.authorizePayment({ data: session.data, context: { idempotency_key: "payses_lost" } } as any)
+    expect(result.status).toBe(PaymentSessionStatus.PENDING)
+    expect((result.data as any).last_error).toMatch(/did not answer within 1500 ms/)
+    const authorization = paypal.orders.get(session.id).purchase_units[0].payments.authorizations[0]
+    expect(authorization.status).toBe("CREATED")
+
+    await service.deletePayment({ data: result.data } as any)
+    expect(authorization.status).toBe("VOIDED")
+  })
+
+  it("verifies webhooks with PayPal and maps them to Medusa's actions; forged ones are rejected", async () => {
+    const service = provider()
+    const event = { id: "WH-EVT-1", event_type: "PAYMENT.CAPTURE.COMPLETED", resource: { id: "CAP9", custom_id: "payses_9", amount: { currency_code: "EUR", value: "12.30" } } }
+    const raw = Buffer.from(JSON.stringify(event))
+    const result = await service.getWebhookActionAndData({ data: event, rawData: raw, headers: paypal.signWebhook(event) } as any)
+    expect(result).toEqual({ action: PaymentActions.SUCCESSFUL, data: { session_id: "payses_9", amount: 12.3 } })
+
+    const forged = { ...event, resource: { ...event.resource, amount: { currency_code: "EUR", value: "0.01" } } }
+    await expect(
+      service.getWebhookActionAndData({ data: forged, rawData: Buffer.from(JSON.stringify(forged)), headers: paypal.signWebhook(event) } as any)
+    ).rejects.toThrow(/signature did not verify/)
+    await expect(provider({ webhookId: undefined }).getWebhookActionAndData({ data: event, rawData: raw, headers: paypal.signWebhook(event) } as any)).rejects.toThrow(
+      /no webhookId is configured/
+    )
+  })
+
+  it("a PayPal outage while creating the order is a payment error (422), not a crash", async () => {
+    paypal.fail({ path: /^\/v2\/checkout\/orders$/, status: 503 })
+    await expect(
+      provider().initiatePayment({ amount: 10, currency_code: "eur", data: { session_id: "payses_down" } } as any)
+    ).rejects.toMatchObject({ type: "payment_authorization_error", message: expect.stringMatching(/PayPal payment failed/) })
+  })
+})

@@ -1,0 +1,47 @@
+import { MemoryStore } from "../store"
+import { CATALOG_EVENTS, generationsFor } from "../events"
+
+describe("catalog cache memory store", () => {
+  it("evicts the least recently used entry beyond its size", async () => {
+    const store = new MemoryStore(2, 1024 * 1024)
+    await store.set("a", "1")
+    await store.set("b", "2")
+    await store.get("a")
+    await store.set("c", "3")
+    expect(await store.get("a")).toBe("1")
+    expect(await store.get("b")).toBeUndefined()
+    expect(await store.get("c")).toBe("3")
+    expect(store.size).toBe(2)
+  })
+
+  it("stays within its byte budget and skips bodies larger than it", async () => {
+    const store = new MemoryStore(100, 10)
+    await store.set("big", "x".repeat(6))
+    expect(await store.get("big")).toBeUndefined()
+    await store.set("a", "xx")
+    await store.set("b", "xx")
+    await store.set("c", "xx")
+    expect(store.size).toBe(2)
+    expect(await store.get("a")).toBeUndefined()
+  })
+
+  it("bumps generations", async () => {
+    const store = new MemoryStore()
+    await store.bump(["catalog", "inventory"])
+    await store.bump(["inventory"])
+    expect(await store.generations()).toEqual({ catalog: 1, inventory: 2 })
+  })
+
+  it("maps stock events to the inventory generation and everything else to both", () => {
+    expect(generationsFor("inventory.inventory-level.updated")).toEqual(["inventory"])
+    expect(generationsFor("order.placed")).toEqual(["inventory"])
+    expect(generationsFor("product.updated")).toEqual(["catalog", "inventory"])
+    expect(generationsFor("pricing.price.updated")).toEqual(["catalog", "inventory"])
+  })
+
+  it("ignores shipments and fulfillments: no cached answer shows them", () => {
+    expect(CATALOG_EVENTS).toContain("product.updated")
+    expect(CATALOG_EVENTS).not.toContain("shipment.created")
+    expect(CATALOG_EVENTS).not.toContain("fulfillment.fulfillment.created")
+  })
+})

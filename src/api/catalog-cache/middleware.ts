@@ -1,0 +1,113 @@
+import cluster from "node:cluster"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { cacheKey, isCacheable, showsInventory } from "./cache-key"
+import { customerGroupKey } from "./customer-groups"
+import { catalogCacheStore, type Generation } from "./store"
+
+/**
+ * The catalog response cache (see cache-key.ts for what is cached and store.ts for where). On by default; off with
+ * TIENDA_CATALOG_CACHE=off, and off under jest unless a test file turns it on (TIENDA_CATALOG_CACHE=on), because
+ * the test runner resets the database between tests without any event. Without Redis it is also off in a process
+ * that is one of several (`--cluster`, or MEDUSA_WORKER_MODE other than `shared`): another process's changes would
+ * not reach this process's memory. A cache failure never fails a request: it
+ * is answered by Medusa as if there were no cache. Answers carry `X-Tienda-Cache: hit|miss`.
+ */
+export function catalogCacheEnabled(): boolean {
+  const setting = process.env.TIENDA_CATALOG_CACHE
+  if (setting === "on" || setting === "off") {
+    return setting === "on"
+  }
+  const alone = !cluster.isWorker && (process.env.MEDUSA_WORKER_MODE || "shared") === "shared"
+  return process.env.NODE_ENV !== "test" && (Boolean(process.env.REDIS_URL) || alone)
+}
+
+function log(req: MedusaRequest, message: string, error: unknown): void {
+  try {
+    req.scope.resolve("logger").warn(`catalog cache: ${message}: ${(error as Error)?.message ?? error}`)
+  } catch {
+    // No logger in the scope: nothing to report to.
+  }
+}
+
+/** Misses being read from Medusa right now, by key: identical requests wait for the first one (no stampede). */
+const inFlight = new Map<string, Promise<string | undefined>>()
+
+function sendCached(res: MedusaResponse, body: string): void {
+  res.setHeader("X-Tienda-Cache", "hit")
+  res.status(200).type("application/json; charset=utf-8").send(body)
+}
+
+export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+  if (!catalogCacheEnabled() || !isCacheable(req)) {
+    return next()
+  }
+  const store = catalogCacheStore()
+  let key: string
+  try {
+    const groups = await customerGroupKey(req)
+    if (groups === null) {
+      return next()
+    }
+    const generations = await store.generations()
+    const read = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+    key = cacheKey(req, read, groups)
+    const cached = (await store.get(key)) ?? (await inFlight.get(key))
+    if (cached !== undefined) {
+      return sendCached(res, cached)
+    }
+  } catch (error) {
+    log(req, "read failed, answering without it", error)
+    return next()
+  }
+  let settle: (body: string | undefined) => void = () => {}
+  const reading = new Promise<string | undefined>((resolve) => (settle = resolve))
+  inFlight.set(key, reading)
+  const done = (body: string | undefined) => {
+    if (inFlight.get(key) === reading) {
+      inFlight.delete(key)
+    }
+    settle(body)
+  }
+  res.once("close", () => done(undefined))
+  res.setHeader("X-Tienda-Cache", "miss")
+  const json = res.json.bind(res)
+  res.json = (body: unknown) => {
+    if (res.statusCode === 200) {
+      const text = JSON.stringify(body)
+      store.set(key, text).catch((error) => log(req, "write failed", error))
+      done(text)
+    } else {
+      done(undefined)
+    }
+    return json(body)
+  }
+  next()
+}
+
+/**
+ * Bumps the given generations when a write request ends, *before* its answer leaves (the end of the response
+ * waits for the bump): whoever made the change sees it on their very next request. Failed writes bump too (a
+ * partial change is possible; an extra miss is harmless). With `authenticatedOnly` (the admin), a request Medusa
+ * did not authenticate bumps nothing: it changed nothing, and anyone could otherwise empty the cache at will.
+ */
+export function invalidateCatalogAfterWrite(generations: Generation[], { authenticatedOnly = false } = {}) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") {
+      return next()
+    }
+    const end = res.end.bind(res) as (...args: unknown[]) => MedusaResponse
+    let bumped = false
+    res.end = ((...args: unknown[]) => {
+      if (bumped || (authenticatedOnly && !(req as { auth_context?: { actor_id?: string } }).auth_context?.actor_id)) {
+        return end(...args)
+      }
+      bumped = true
+      catalogCacheStore()
+        .bump(generations)
+        .catch((error) => log(req, "invalidation failed", error))
+        .finally(() => end(...args))
+      return res
+    }) as MedusaResponse["end"]
+    next()
+  }
+}

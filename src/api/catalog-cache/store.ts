@@ -1,0 +1,118 @@
+import Redis from "ioredis"
+
+/**
+ * Where cached answers and the data generations live: Redis when REDIS_URL is set (shared by every server
+ * process and bumped by the worker's subscribers), otherwise this process's memory (a bounded LRU).
+ *
+ * Invalidation is by generation: every key embeds the generation numbers current when the answer was read, and a
+ * change bumps them, so the very next request computes a new key and reads fresh data. Old entries are never read
+ * again and age out (LRU in memory, a TTL in Redis).
+ */
+export type Generation = "catalog" | "inventory"
+
+export interface CatalogCacheStore {
+  generations(): Promise<Record<Generation, number>>
+  bump(generations: Generation[]): Promise<void>
+  get(key: string): Promise<string | undefined>
+  set(key: string, body: string): Promise<void>
+}
+
+function setting(name: string, fallback: number): number {
+  const value = Number(process.env[name])
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+export class MemoryStore implements CatalogCacheStore {
+  private readonly entries = new Map<string, string>()
+  private bytes = 0
+  private readonly current: Record<Generation, number> = { catalog: 0, inventory: 0 }
+
+  constructor(
+    private readonly maxEntries = setting("TIENDA_CATALOG_CACHE_ENTRIES", 10_000),
+    private readonly maxBytes = setting("TIENDA_CATALOG_CACHE_MB", 64) * 1024 * 1024
+  ) {}
+
+  async generations() {
+    return { ...this.current }
+  }
+
+  async bump(generations: Generation[]) {
+    for (const generation of generations) {
+      this.current[generation]++
+    }
+  }
+
+  async get(key: string) {
+    const body = this.entries.get(key)
+    if (body !== undefined) {
+      // Most recently used last.
+      this.entries.delete(key)
+      this.entries.set(key, body)
+    }
+    return body
+  }
+
+  async set(key: string, body: string) {
+    if (body.length * 2 > this.maxBytes) {
+      return
+    }
+    const old = this.entries.get(key)
+    if (old !== undefined) {
+      this.bytes -= old.length * 2
+      this.entries.delete(key)
+    }
+    this.entries.set(key, body)
+    this.bytes += body.length * 2
+    for (const [oldest, value] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) {
+        break
+      }
+      this.entries.delete(oldest)
+      this.bytes -= value.length * 2
+    }
+  }
+
+  get size() {
+    return this.entries.size
+  }
+}
+
+const PREFIX = "tienda:catalog-cache:"
+
+export class RedisStore implements CatalogCacheStore {
+  private readonly ttlSeconds = setting("TIENDA_CATALOG_CACHE_TTL", 3600)
+
+  constructor(private readonly redis: Redis) {}
+
+  async generations() {
+    const [catalog, inventory] = await this.redis.mget(`${PREFIX}gen:catalog`, `${PREFIX}gen:inventory`)
+    return { catalog: Number(catalog ?? 0), inventory: Number(inventory ?? 0) }
+  }
+
+  async bump(generations: Generation[]) {
+    const batch = this.redis.multi()
+    for (const generation of generations) {
+      batch.incr(`${PREFIX}gen:${generation}`)
+    }
+    await batch.exec()
+  }
+
+  async get(key: string) {
+    return (await this.redis.get(`${PREFIX}${key}`)) ?? undefined
+  }
+
+  async set(key: string, body: string) {
+    await this.redis.set(`${PREFIX}${key}`, body, "EX", this.ttlSeconds)
+  }
+}
+
+let store: CatalogCacheStore | undefined
+
+/** The process's store, chosen once from REDIS_URL. */
+export function catalogCacheStore(): CatalogCacheStore {
+  if (!store) {
+    const url = process.env.REDIS_URL
+    store = url ? new RedisStore(new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 })) : new MemoryStore()
+  }
+  return store
+}

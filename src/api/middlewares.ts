@@ -1,0 +1,62 @@
+import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
+import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { storeSearch } from "./search/store-search"
+import { catalogCache, invalidateCatalogAfterWrite } from "./catalog-cache/middleware"
+import { queueCheckout } from "./security/checkout-queue"
+import { tiendaErrorHandler } from "./security/error-handler"
+import { requireKnownShippingOption } from "./security/known-shipping-option"
+import { attachOrderToken } from "./security/order-token"
+import { enforceOwnership } from "./security/ownership"
+import { rateLimit } from "./security/rate-limit"
+import { securityHeaders } from "./security/security-headers"
+import { requireIsoCountry, requireRegionCountries } from "./validation/address-country"
+import { requireEmail } from "./validation/registration-email"
+import { requestHygiene } from "./validation/request-hygiene"
+import { requireWholeQuantities } from "./validation/whole-quantity"
+
+export default defineMiddlewares({
+  // Tienda's error handler: no SQL, stack or driver text in answers; 5xx carry a request id (see security/).
+  errorHandler: tiendaErrorHandler(),
+  routes: [
+    // Every request, before any route: security headers, rate limits, then the one shared input validator.
+    { matcher: "/", middlewares: [securityHeaders, rateLimit, requestHygiene] },
+    // Carts and orders of registered customers answer only to their owner.
+    { matcher: "/store", middlewares: [enforceOwnership] },
+    // Catalog reads from the response cache; admin writes and completed checkouts invalidate it (catalog-cache/).
+    { matcher: "/store", middlewares: [catalogCache] },
+    { matcher: "/admin", middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })] },
+    { matcher: "/store/carts", method: ["POST"], middlewares: [requireRegionCountries] },
+    { matcher: "/store/carts/:id", method: ["POST"], middlewares: [requireRegionCountries] },
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [queueCheckout, attachOrderToken, invalidateCatalogAfterWrite(["inventory"])] },
+    { matcher: "/store/customers/me/addresses", method: ["POST"], middlewares: [requireIsoCountry] },
+    { matcher: "/store/customers/me/addresses/:address_id", method: ["POST"], middlewares: [requireIsoCountry] },
+    { matcher: "/store/customers", method: ["POST"], middlewares: [requireEmail] },
+    { matcher: "/auth/customer/emailpass/register", method: ["POST"], middlewares: [requireEmail] },
+    { matcher: "/store/shipping-options/:id/calculate", method: ["POST"], middlewares: [requireKnownShippingOption] },
+    // Product search: only the product index is open to storefronts; Tienda's checks, synonyms and insights.
+    {
+      matcher: "/store/search",
+      method: ["POST"],
+      middlewares: [configureStoreSearch({ allowed_indexes: { product: true } }), storeSearch],
+    },
+    // Medusa accepts any payment webhook with 200 and verifies later; a bad Stripe signature is refused here (400).
+    { matcher: "/hooks/payment/:provider", method: ["POST"], middlewares: [verifyStripeSignature] },
+    // Medusa serves the feature flags to anyone; they fingerprint the version and its experimental features.
+    { matcher: "/admin/feature-flags", method: ["GET"], middlewares: [authenticate("user", ["session", "bearer", "api-key"])] },
+    {
+      matcher: "/store/carts",
+      method: ["POST"],
+      middlewares: [requireWholeQuantities],
+    },
+    {
+      matcher: "/store/carts/:id/line-items",
+      method: ["POST"],
+      middlewares: [requireWholeQuantities],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: ["POST"],
+      middlewares: [requireWholeQuantities],
+    },
+  ],
+})

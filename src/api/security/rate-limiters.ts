@@ -1,0 +1,36 @@
+import Redis from "ioredis"
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
+import type { RateLimit } from "./rate-limit-rules"
+
+/**
+ * One limiter per rule and limit, created on first use: in Redis when REDIS_URL is set (shared by every server
+ * process), in memory otherwise (per process). A Redis outage falls back to the in-memory "insurance" limiter,
+ * so the shop keeps limiting rather than failing or letting everything through.
+ */
+const limiters = new Map<string, RateLimiterAbstract>()
+let redis: Redis | undefined
+let redisUrlInUse: string | undefined
+
+export function limiterFor(rule: string, limit: RateLimit, redisUrl: string | undefined): RateLimiterAbstract {
+  const cacheKey = `${rule}:${limit.points}:${limit.durationSeconds}:${redisUrl ?? "memory"}`
+  let limiter = limiters.get(cacheKey)
+  if (!limiter) {
+    const options = { keyPrefix: `tienda-rl-${rule.toLowerCase()}-${limit.points}-${limit.durationSeconds}`, points: limit.points, duration: limit.durationSeconds }
+    limiter = redisUrl
+      ? new RateLimiterRedis({ ...options, storeClient: redisClient(redisUrl), insuranceLimiter: new RateLimiterMemory(options) })
+      : new RateLimiterMemory(options)
+    limiters.set(cacheKey, limiter)
+  }
+  return limiter
+}
+
+function redisClient(url: string): Redis {
+  if (!redis || redisUrlInUse !== url) {
+    // Commands wait for the first connection (or the first requests would all go to the insurance limiter), but
+    // never long: past a second the insurance limiter answers.
+    redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 })
+    redis.on("error", () => undefined)
+    redisUrlInUse = url
+  }
+  return redis
+}
