@@ -94,7 +94,7 @@ describe("tienda start + admin dashboard in a browser", () => {
 
   it("restarts without rebuilding, migrating, reseeding or making a new admin", async () => {
     const started = Date.now()
-    shop = await startShop(stateDir, credentials)
+    shop = await startShop(stateDir, credentials, shop)
     await waitUntilReady(shop, 3 * 60_000)
     const output = shop.output()
     process.stdout.write(`restart to ready: ${((Date.now() - started) / 1000).toFixed(1)} s\n`)

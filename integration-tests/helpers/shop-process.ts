@@ -28,9 +28,12 @@ export function makeStateDir(): string {
   return dir
 }
 
-/** `tienda start` on its own embedded PostgreSQL, on ports the system says are free. */
-export async function startShop(stateDir: string, env: Record<string, string> = {}): Promise<RunningShop> {
-  const [port, pgPort] = await freePorts(2)
+/**
+ * `tienda start` on its own embedded PostgreSQL, on ports the system says are free, or on a stopped shop's ports
+ * (`reuse`): a restart the way a user makes one, same environment.
+ */
+export async function startShop(stateDir: string, env: Record<string, string> = {}, reuse?: RunningShop): Promise<RunningShop> {
+  const [port, pgPort] = reuse ? [reuse.port, reuse.pgPort] : await freePorts(2)
   let output = ""
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), TIENDA_PG_PORT: String(pgPort), TIENDA_STATE_DIR: stateDir }
   for (const name of ["DATABASE_URL", "NODE_ENV", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "LOG_LEVEL"]) {

@@ -1,8 +1,9 @@
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import type { ProjectPaths } from "../shared/project"
 import { fingerprint, readStamp, writeStamp } from "../shared/fingerprint"
-import { step } from "../shared/log"
+import { info, step } from "../shared/log"
 import { runLogged } from "../shared/run"
 
 /** The workspace plugins: every folder under plugins/ with a package.json. */
@@ -23,9 +24,27 @@ export function workspacePlugins(paths: ProjectPaths): { name: string; dir: stri
  * Each is rebuilt only when its sources changed (the stamp lives inside the output `plugin:build` replaces).
  */
 export async function buildPlugins(paths: ProjectPaths, env: NodeJS.ProcessEnv): Promise<void> {
-  for (const plugin of workspacePlugins(paths)) {
-    await buildPlugin(paths, plugin, env)
+  const stale = workspacePlugins(paths).filter((plugin) => !pluginBuildIsCurrent(plugin))
+  if (stale.length <= 1) {
+    for (const plugin of stale) {
+      await buildPlugin(paths, plugin, env)
+    }
+    return
   }
+  // A build is one CPU-bound process: as many side by side as there are cores (each takes ~10 s here).
+  const parallel = Math.min(stale.length, Math.max(1, os.availableParallelism()))
+  const started = Date.now()
+  info(`• Building plugins ${stale.map((plugin) => plugin.name).join(", ")} (${parallel} at a time)…`)
+  const queue = [...stale]
+  const worker = async () => {
+    for (let plugin = queue.shift(); plugin; plugin = queue.shift()) {
+      const pluginStarted = Date.now()
+      await runPluginBuild(paths, plugin, env)
+      info(`  built ${plugin.name} (${((Date.now() - pluginStarted) / 1000).toFixed(1)} s)`)
+    }
+  }
+  await Promise.all(Array.from({ length: parallel }, worker))
+  info(`  all built (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 
 /** True when the plugin's build output matches its sources. */
@@ -39,19 +58,24 @@ export async function buildPlugin(
   plugin: { name: string; dir: string },
   env: NodeJS.ProcessEnv
 ): Promise<boolean> {
-  const expected = sourceFingerprint(plugin.dir)
-  if (readStamp(stampFile(plugin.dir)) === expected) {
+  if (pluginBuildIsCurrent(plugin)) {
     return false
   }
   const done = step(`Building plugin ${plugin.name}`)
+  await runPluginBuild(paths, plugin, env)
+  done("built")
+  return true
+}
+
+/** `medusa plugin:build` into the plugin's `.medusa/server`, logged to .tienda/, then the stamp of what was built. */
+async function runPluginBuild(paths: ProjectPaths, plugin: { name: string; dir: string }, env: NodeJS.ProcessEnv): Promise<void> {
+  const expected = sourceFingerprint(plugin.dir)
   await runLogged(paths.medusaBin, ["plugin:build"], {
     cwd: plugin.dir,
     env,
     logFile: path.join(paths.state, `plugin-build-${plugin.name}.log`),
   })
   writeStamp(stampFile(plugin.dir), expected)
-  done("built")
-  return true
 }
 
 function sourceFingerprint(dir: string): string {
