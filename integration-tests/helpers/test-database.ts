@@ -54,22 +54,65 @@ export async function createMigratedTemplate(): Promise<void> {
   })
 }
 
+/** The seeded template's name: the migrated one's, with the demo store in it (see seededTemplate). */
+const seededTemplateDatabase = (): string => `${templateDatabase()}-seeded`
+
 export async function dropTemplate(): Promise<void> {
-  await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${templateDatabase()}" WITH (FORCE)`))
+  await withServer(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${seededTemplateDatabase()}" WITH (FORCE)`)
+    await client.query(`DROP DATABASE IF EXISTS "${templateDatabase()}" WITH (FORCE)`)
+  })
 }
 
-/** Any number: the session lock that lets one jest worker at a time copy the template. */
+/** Any numbers: the session locks that let one jest worker at a time copy a template, or seed one. */
 const CLONE_LOCK = 7_249_001
+const SEED_LOCK = 7_249_002
+
+export type TemplateKind = "migrated" | "seeded"
 
 /**
- * A new database for one spec, copied from the migrated template. PostgreSQL refuses to copy a template while
- * another copy of it is being made ("source database is being accessed by other users"), so the workers take
- * turns, under a session advisory lock that ends with the connection.
+ * A new database for one spec, copied from the migrated template, or from the seeded one (the migrated template
+ * plus the demo store of data/, as `npm start` seeds it). PostgreSQL refuses to copy a template while another copy
+ * of it is being made ("source database is being accessed by other users"), so the workers take turns, under a
+ * session advisory lock that ends with the connection.
  */
-export async function cloneTemplate(database: string): Promise<void> {
+export async function cloneTemplate(database: string, kind: TemplateKind = "migrated"): Promise<void> {
+  const template = kind === "seeded" ? await seededTemplate() : templateDatabase()
   await withServer(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     await client.query("SELECT pg_advisory_lock($1)", [CLONE_LOCK])
-    await client.query(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase()}"`)
+    await client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`)
   })
+}
+
+/**
+ * The seeded template, made by the first spec that asks for it (the others wait on a lock): a copy of the migrated
+ * template that the seed script (`medusa exec ./src/scripts/seed.ts`, demo store + search index) has run on. Seeding
+ * costs a spec ~15 s; most specs start from the demo store, so they copy it instead. Made on demand, not in the
+ * global setup: a run of a few specs that need no demo store (e.g. a plugin's own) does not pay for it.
+ */
+async function seededTemplate(): Promise<string> {
+  const seeded = seededTemplateDatabase()
+  await withServer(async (client) => {
+    await client.query("SELECT pg_advisory_lock($1)", [SEED_LOCK])
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [seeded])
+    if (exists.rowCount) {
+      return
+    }
+    const building = `${seeded}-building`
+    await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
+    await client.query("SELECT pg_advisory_lock($1)", [CLONE_LOCK])
+    await client.query(`CREATE DATABASE "${building}" TEMPLATE "${templateDatabase()}"`)
+    await client.query("SELECT pg_advisory_unlock($1)", [CLONE_LOCK])
+    const paths = projectPaths(root)
+    await runLogged(paths.medusaBin, ["exec", "./src/scripts/seed.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: connectionUrl(building), LOG_LEVEL: "error" },
+      logFile: path.join(paths.state, "test-template-seed.log"),
+    })
+    // Only a finished seed becomes the template: a failed one leaves nothing that looks usable.
+    await client.query(`ALTER DATABASE "${building}" RENAME TO "${seeded}"`)
+    await client.query(`ALTER DATABASE "${seeded}" WITH IS_TEMPLATE true`)
+  })
+  return seeded
 }

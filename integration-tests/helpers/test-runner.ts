@@ -1,17 +1,24 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { cloneTemplate } from "./test-database"
+import { cloneTemplate, type TemplateKind } from "./test-database"
 
-type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
+type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0] & {
+  /**
+   * What the spec's database starts as: "migrated" (default: empty, migrated) or "seeded" (the demo store of data/
+   * and its search index, as `npm start` leaves them). A spec whose configuration changes what the seed makes (e.g.
+   * Stripe or PayPal keys add those providers to the demo regions) seeds its own on "migrated".
+   */
+  template?: TemplateKind
+}
 
 /**
  * Medusa's integration test runner on a database copied from the migrated template (see test-database.ts) instead
  * of an empty one. Everything else is the runner's own: it creates nothing when the database exists, migrates what
  * is still pending, boots the app and drops the database afterwards.
  */
-export function integrationTestRunner(options: RunnerOptions) {
+export function integrationTestRunner({ template = "migrated", ...options }: RunnerOptions) {
   const dbName = `tienda-spec-${randomBytes(5).toString("hex")}-${process.env.JEST_WORKER_ID ?? "1"}`
   // Registered before the runner's hooks, so the copy exists when the runner looks for its database.
-  beforeAll(() => cloneTemplate(dbName))
+  beforeAll(() => cloneTemplate(dbName, template), 5 * 60_000)
   return medusaIntegrationTestRunner({ ...options, dbName })
 }

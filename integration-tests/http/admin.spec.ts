@@ -7,6 +7,7 @@ import { failure, guestCheckout, publishableKey, storeSdk } from "../helpers/sto
 jest.setTimeout(120_000)
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -12,6 +12,7 @@ jest.setTimeout(120_000)
  * or a checkout — the very next store request answers the new data.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: { TIENDA_CATALOG_CACHE: "on" },
   testSuite: ({ api, getContainer }) => {

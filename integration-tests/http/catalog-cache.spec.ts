@@ -10,6 +10,7 @@ jest.setTimeout(120_000)
 
 /** The catalog response cache: what it serves is what Medusa serves, and nothing private is ever cached. */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: { TIENDA_CATALOG_CACHE: "on" },
   testSuite: ({ api, getContainer }) => {

@@ -10,6 +10,7 @@ import { failure, publishableKey } from "../helpers/store"
 jest.setTimeout(180_000)
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

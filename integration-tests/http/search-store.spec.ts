@@ -21,6 +21,7 @@ const countBy = (values: string[]) => values.reduce<Record<string, number>>((acc
 const facetCounts = (facet: any) => Object.fromEntries(facet.values.map((entry: any) => [entry.value, entry.count]))
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
@@ -30,7 +31,7 @@ integrationTestRunner({
     beforeAll(async () => {
       await seedDemoStore(getContainer())
       headers = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
-      // The seed's product events fill the index.
+      // The seeded template's index (built by the seed script) holds every published product.
       await eventually(async () => expect(await indexedCount(getContainer())).toBe(published), 30_000)
     })
 

@@ -12,6 +12,7 @@ jest.setTimeout(180_000)
 const SYNC_MS = 5_000
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -10,6 +10,7 @@ jest.setTimeout(120_000)
  * security headers and cookies, and the feature-flag route closed to anonymous callers.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

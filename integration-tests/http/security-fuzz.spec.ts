@@ -17,6 +17,7 @@ const CONCURRENCY = 2
  * and no answer may carry SQL, a stack trace, a file path or a driver message.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

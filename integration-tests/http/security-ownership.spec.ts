@@ -11,6 +11,7 @@ jest.setTimeout(180_000)
  * order token. The JS SDK flows, guest and logged in, still complete and read their confirmation.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -14,6 +14,7 @@ const STOCK = 10
  * parallel completes hit one cart. Exactly the stock is sold, every loser gets a clear 4xx, nothing answers 5xx.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

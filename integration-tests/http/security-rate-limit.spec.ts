@@ -14,6 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * itself (distinct values give it fresh counters) and restores the generous defaults afterwards.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -14,6 +14,7 @@ function eurPrice(sku: string): number {
 }
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -24,6 +24,7 @@ process.env.OFFLINE_AUTO_CANCEL_DAYS = "7"
  * (a capture), the fee is charged for cash on delivery, and unpaid transfers are cancelled by the job.
  */
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -52,6 +52,7 @@ function expectedCents(lines: { variant: any; quantity: number }[]): number | nu
 }
 
 integrationTestRunner({
+  template: "seeded",
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
