@@ -52,7 +52,8 @@ export async function sql<T = any>(url: string, text: string, values: unknown[] 
 function templateName(): string {
   const hash = createHash("sha1")
   const sources = [
-    ...listFiles("src").filter((file) => /[/\\](migrations|scripts|search)[/\\]/.test(file)),
+    // The index definitions (src/search), the seed (src/scripts) and every migration; not the API code.
+    ...listFiles("src").filter((file) => /^src[/\\](search|scripts)[/\\]|[/\\]migrations[/\\]/.test(file) && !file.endsWith(".md")),
     ...listFiles("plugins").filter((file) => /[/\\]src[/\\].*[/\\]migrations[/\\]/.test(file)),
     ...listFiles("data"),
     path.join("bench", "fixture.ts"),

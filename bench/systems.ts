@@ -25,7 +25,13 @@ const common = { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "warn", NODE_ENV: 
 const secrets = { JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789", COOKIE_SECRET: "bench-cookie-secret-0123456789abcdef0123456" }
 
 /** `medusa start` in a folder of the repository (Tienda's build or the stock baseline). */
-const medusaStart = (dir: string, env: Record<string, string>) => ({ cwd: path.join(root, dir), args: [medusaBin, "start"], env })
+/** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the Medusa servers; NODE_OPTIONS refuses --cpu-prof. */
+const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean)
+const medusaStart = (dir: string, env: Record<string, string>) => ({
+  cwd: path.join(root, dir),
+  args: nodeArgs.length ? [process.execPath, ...nodeArgs, fs.realpathSync(medusaBin), "start"] : [medusaBin, "start"],
+  env,
+})
 
 /** Tienda's production build, run the way `tienda start` runs it; with a Redis database number, with REDIS_URL. */
 function tienda(name: string, description: string, redisDb?: number, extra: Partial<System> & { env?: Record<string, string> } = {}): System {

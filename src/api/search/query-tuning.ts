@@ -1,7 +1,8 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { expandSynonyms } from "../../lib/search/synonyms"
 import { STORE_INDEX, type PreparedQuery } from "../../lib/search/store-query"
-import { searchModule, searchTuning, storeScope } from "./search-context"
+import { searchModule, storeScope } from "./search-context"
+import { memoizedCounts, synonymTerms } from "./tuning-memo"
 
 type SynonymTerms = Parameters<typeof expandSynonyms>[1]
 
@@ -18,8 +19,8 @@ export async function tuneQueries(req: MedusaRequest, prepared: PreparedQuery[])
   if (!prepared.some((entry) => entry.q)) {
     return
   }
-  // One read of the synonyms per request, shared by every query of a batch.
-  const synonyms = await searchTuning(req).synonymTerms()
+  // One read of the synonyms per request (often none: see tuning-memo.ts), shared by every query of a batch.
+  const synonyms = await synonymTerms(req)
   await Promise.all(prepared.map((entry) => tuneQuery(req, entry, synonyms)))
 }
 
@@ -53,13 +54,17 @@ async function tuneQuery(req: MedusaRequest, prepared: PreparedQuery, synonyms: 
 }
 
 async function countMatches(req: MedusaRequest, texts: string[], matchStrategy: string): Promise<number[]> {
-  const results = await searchModule(req).searchMany(
-    texts.map((text) => ({
-      entity: STORE_INDEX,
-      filters: { q: text, ...storeScope(req) },
-      pagination: { take: 0 },
-      search_options: { match_strategy: matchStrategy, typo_tolerance: false, count: "exact" },
-    }))
-  )
-  return results.map((result) => result.metadata.count ?? result.hits.length)
+  const scope = storeScope(req)
+  const keys = texts.map((text) => JSON.stringify([text, matchStrategy, scope]))
+  return memoizedCounts(keys, async (missing) => {
+    const results = await searchModule(req).searchMany(
+      missing.map((index) => ({
+        entity: STORE_INDEX,
+        filters: { q: texts[index], ...scope },
+        pagination: { take: 0 },
+        search_options: { match_strategy: matchStrategy, typo_tolerance: false, count: "exact" },
+      }))
+    )
+    return results.map((result) => result.metadata.count ?? result.hits.length)
+  })
 }
