@@ -31,7 +31,7 @@ describe("checkout across two server processes", () => {
     okJson(base, method, url, body, { "x-publishable-api-key": shop.publishableKey, ...headers })
 
   beforeAll(async () => {
-    shop = sharedShop()
+    shop = await sharedShop()
     admin = await shop.adminHeaders()
     const port = await freePort()
     second = spawn(path.join(root, "node_modules/.bin/medusa"), ["start"], {

@@ -20,7 +20,7 @@ describe("offline payment widget on the admin order page", () => {
   })
 
   it("shows the reference of a bank-transfer order and marks it paid", async () => {
-    const shop = sharedShop()
+    const shop = await sharedShop()
     const base = shop.base
     const sdk = shop.sdk()
 

@@ -25,7 +25,7 @@ describe("search in the admin dashboard", () => {
 
   beforeAll(async () => {
     assertChromium()
-    const shop = sharedShop()
+    const shop = await sharedShop()
     base = shop.base
     storeKey = shop.publishableKey
     adminAuth = await shop.adminHeaders()

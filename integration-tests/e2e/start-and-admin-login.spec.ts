@@ -13,6 +13,7 @@ import {
   waitUntilReady,
   type RunningShop,
 } from "../helpers/shop-process"
+import { sharedShopBuilt } from "../helpers/shared-shop"
 
 /**
  * The newcomer's path, end to end: `tienda start` (what `npm start` runs) on a fresh embedded PostgreSQL,
@@ -56,6 +57,9 @@ describe("tienda start + admin dashboard in a browser", () => {
   })
 
   it("starts on an empty embedded database, seeds it and prints how to get in", async () => {
+    // The shared e2e shop builds .medusa/server when the run begins; a second build into it at the same time would
+    // break both. (Its result is why this start finds the build current.)
+    await sharedShopBuilt()
     shop = await startShop(stateDir, credentials)
     await waitUntilReady(shop)
     const output = shop.output()

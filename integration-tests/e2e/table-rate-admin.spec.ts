@@ -23,7 +23,7 @@ describe("table rates in the admin dashboard", () => {
 
   beforeAll(async () => {
     assertChromium()
-    const shop = sharedShop()
+    const shop = await sharedShop()
     base = shop.base
     storeKey = shop.publishableKey
     adminAuth = await shop.adminHeaders()
@@ -97,7 +97,7 @@ describe("table rates in the admin dashboard", () => {
     await button.waitFor({ timeout: 60_000 })
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()])
     expect(download.suggestedFilename()).toBe(`packing-slip-${order.display_id}.pdf`)
-    const file = path.join(sharedShop().stateDir, "slip.pdf")
+    const file = path.join((await sharedShop()).stateDir, "slip.pdf")
     await download.saveAs(file)
     const pdf = fs.readFileSync(file)
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF")

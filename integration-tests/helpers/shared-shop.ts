@@ -8,7 +8,10 @@ export interface SharedShopRecord {
   port: number
   pgPort: number
   stateDir: string
-  publishableKey: string
+  /** starting → built (the production build is done) → ready (answering), or failed (with the end of its output). */
+  state: "starting" | "built" | "ready" | "failed"
+  publishableKey?: string
+  output?: string
 }
 
 /** Set by the global setup: where it left the shop's coordinates (jest hands its environment to every test file). */
@@ -35,23 +38,49 @@ export async function okJson(base: string, method: string, url: string, body?: u
 }
 
 export interface SharedShop extends SharedShopRecord {
+  publishableKey: string
   base: string
   sdk: () => Medusa
   adminHeaders: () => Promise<Record<string, string>>
 }
 
-/** The running shared shop; fails clearly when the e2e project's global setup did not start it. */
-export function sharedShop(): SharedShop {
+/** Waits until the shared shop's record reaches `state` (or later); fails with its output when it did not start. */
+async function waitForSharedShop(state: "built" | "ready", timeoutMs = 9 * 60_000): Promise<SharedShopRecord> {
   const file = process.env[SHARED_SHOP_FILE_VARIABLE]
   if (!file || !fs.existsSync(file)) {
     throw new Error(`no shared e2e shop (${file} is missing): run the e2e project through jest's config (npm test / tienda test --e2e)`)
   }
-  const record: SharedShopRecord = JSON.parse(fs.readFileSync(file, "utf8"))
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const record: SharedShopRecord = JSON.parse(fs.readFileSync(file, "utf8"))
+    if (record.state === "failed") {
+      throw new Error(`the shared e2e shop (tienda start) did not start:\n${record.output}`)
+    }
+    if (record.state === "ready" || record.state === state) {
+      return record
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the shared e2e shop is not ${state} after ${timeoutMs / 1000} s (state: ${record.state})`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+/** Resolves once the shared shop's production build is done: a spec starting its own shop in this project waits. */
+export async function sharedShopBuilt(): Promise<void> {
+  await waitForSharedShop("built")
+}
+
+/** The running shared shop, once it answers; fails clearly when the e2e project's global setup did not start it. */
+export async function sharedShop(): Promise<SharedShop> {
+  const record = await waitForSharedShop("ready")
+  const publishableKey = record.publishableKey as string
   const base = `http://localhost:${record.port}`
   return {
     ...record,
+    publishableKey,
     base,
-    sdk: () => new Medusa({ baseUrl: base, publishableKey: record.publishableKey, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } }),
+    sdk: () => new Medusa({ baseUrl: base, publishableKey, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } }),
     adminHeaders: async () => {
       const response = await fetch(`${base}/auth/user/emailpass`, {
         method: "POST",
