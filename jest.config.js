@@ -18,6 +18,8 @@ module.exports = {
   // A spec's worker is replaced when it holds more than this after the spec: each booted Medusa app leaves memory
   // behind, and one process running every spec ran out of heap.
   workerIdleMemoryLimit: "1200MB",
+  // Jest's order, with the specs that wait for the shared e2e shop moved back a little (see the file).
+  testSequencer: "<rootDir>/integration-tests/test-sequencer.js",
   projects: [
     {
       ...shared,

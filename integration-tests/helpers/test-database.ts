@@ -59,6 +59,11 @@ const seededTemplateDatabase = (): string => `${templateDatabase()}-seeded`
 
 export async function dropTemplate(): Promise<void> {
   await withServer(async (client) => {
+    // PostgreSQL refuses to drop a database marked as a template (the seeded one is, see seededTemplate).
+    const seeded = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [seededTemplateDatabase()])
+    if (seeded.rowCount) {
+      await client.query(`ALTER DATABASE "${seededTemplateDatabase()}" WITH IS_TEMPLATE false`)
+    }
     await client.query(`DROP DATABASE IF EXISTS "${seededTemplateDatabase()}" WITH (FORCE)`)
     await client.query(`DROP DATABASE IF EXISTS "${templateDatabase()}" WITH (FORCE)`)
   })
