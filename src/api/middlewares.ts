@@ -2,6 +2,7 @@ import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { storeSearch } from "./search/store-search"
 import { catalogCache, invalidateCatalogAfterWrite } from "./catalog-cache/middleware"
+import { productListReadModel } from "./catalog-cache/product-list-read-model"
 import { queueCheckout } from "./security/checkout-queue"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"
@@ -24,6 +25,8 @@ export default defineMiddlewares({
     { matcher: "/store", middlewares: [enforceOwnership] },
     // Catalog reads from the response cache; admin writes and completed checkouts invalidate it (catalog-cache/).
     { matcher: "/store", middlewares: [catalogCache] },
+    // Product lists that miss it are assembled from per-product documents (after Medusa's own middlewares of the route).
+    { matcher: "/store/products", method: ["GET"], middlewares: [productListReadModel] },
     { matcher: "/admin", middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })] },
     { matcher: "/store/carts", method: ["POST"], middlewares: [requireRegionCountries] },
     { matcher: "/store/carts/:id", method: ["POST"], middlewares: [requireRegionCountries] },

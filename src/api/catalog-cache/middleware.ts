@@ -70,18 +70,27 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   }
   res.once("close", () => done(undefined))
   res.setHeader("X-Tienda-Cache", "miss")
+  // Whoever answers with 200 (Medusa through res.json, or the read model through sendCatalogAnswer) fills the cache.
+  res.locals.rememberCatalogAnswer = (text: string) => {
+    store.set(key, text).catch((error) => log(req, "write failed", error))
+    done(text)
+  }
   const json = res.json.bind(res)
   res.json = (body: unknown) => {
     if (res.statusCode === 200) {
-      const text = JSON.stringify(body)
-      store.set(key, text).catch((error) => log(req, "write failed", error))
-      done(text)
+      res.locals.rememberCatalogAnswer(JSON.stringify(body))
     } else {
       done(undefined)
     }
     return json(body)
   }
   next()
+}
+
+/** Sends a catalog answer that is already JSON text, storing it in the response cache when the request misses it. */
+export function sendCatalogAnswer(res: MedusaResponse, text: string): void {
+  res.locals.rememberCatalogAnswer?.(text)
+  res.status(200).type("application/json; charset=utf-8").send(text)
 }
 
 /**

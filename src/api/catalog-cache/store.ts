@@ -10,11 +10,18 @@ import Redis from "ioredis"
  */
 export type Generation = "catalog" | "inventory"
 
-export interface CatalogCacheStore {
-  generations(): Promise<Record<Generation, number>>
-  bump(generations: Generation[]): Promise<void>
+/** Bodies by key. */
+export interface BodyStore {
   get(key: string): Promise<string | undefined>
   set(key: string, body: string): Promise<void>
+  /** Several at once (one round trip to Redis); `undefined` where a key is absent. */
+  getMany(keys: string[]): Promise<Array<string | undefined>>
+  setMany(entries: Array<[string, string]>): Promise<void>
+}
+
+export interface CatalogCacheStore extends BodyStore {
+  generations(): Promise<Record<Generation, number>>
+  bump(generations: Generation[]): Promise<void>
 }
 
 function setting(name: string, fallback: number): number {
@@ -72,6 +79,16 @@ export class MemoryStore implements CatalogCacheStore {
     }
   }
 
+  async getMany(keys: string[]) {
+    return Promise.all(keys.map((key) => this.get(key)))
+  }
+
+  async setMany(entries: Array<[string, string]>) {
+    for (const [key, body] of entries) {
+      await this.set(key, body)
+    }
+  }
+
   get size() {
     return this.entries.size
   }
@@ -82,7 +99,10 @@ const PREFIX = "tienda:catalog-cache:"
 export class RedisStore implements CatalogCacheStore {
   private readonly ttlSeconds = setting("TIENDA_CATALOG_CACHE_TTL", 3600)
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = PREFIX
+  ) {}
 
   async generations() {
     const [catalog, inventory] = await this.redis.mget(`${PREFIX}gen:catalog`, `${PREFIX}gen:inventory`)
@@ -98,21 +118,57 @@ export class RedisStore implements CatalogCacheStore {
   }
 
   async get(key: string) {
-    return (await this.redis.get(`${PREFIX}${key}`)) ?? undefined
+    return (await this.redis.get(`${this.prefix}${key}`)) ?? undefined
   }
 
   async set(key: string, body: string) {
-    await this.redis.set(`${PREFIX}${key}`, body, "EX", this.ttlSeconds)
+    await this.redis.set(`${this.prefix}${key}`, body, "EX", this.ttlSeconds)
+  }
+
+  async getMany(keys: string[]) {
+    if (!keys.length) {
+      return []
+    }
+    return (await this.redis.mget(keys.map((key) => `${this.prefix}${key}`))).map((body) => body ?? undefined)
+  }
+
+  async setMany(entries: Array<[string, string]>) {
+    const batch = this.redis.multi()
+    for (const [key, body] of entries) {
+      batch.set(`${this.prefix}${key}`, body, "EX", this.ttlSeconds)
+    }
+    await batch.exec()
   }
 }
 
+let redis: Redis | undefined
 let store: CatalogCacheStore | undefined
+let documents: BodyStore | undefined
+
+function redisClient(url: string): Redis {
+  redis ??= new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 })
+  return redis
+}
 
 /** The process's store, chosen once from REDIS_URL. */
 export function catalogCacheStore(): CatalogCacheStore {
   if (!store) {
     const url = process.env.REDIS_URL
-    store = url ? new RedisStore(new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 })) : new MemoryStore()
+    store = url ? new RedisStore(redisClient(url)) : new MemoryStore()
   }
   return store
+}
+
+/**
+ * The product documents of the product-list read model (see product-list-read-model.ts): Redis when REDIS_URL is
+ * set, otherwise memory with its own bounds, so that documents never push whole cached answers out.
+ */
+export function productDocumentStore(): BodyStore {
+  if (!documents) {
+    const url = process.env.REDIS_URL
+    documents = url
+      ? new RedisStore(redisClient(url), "tienda:product-doc:")
+      : new MemoryStore(setting("TIENDA_READ_MODEL_ENTRIES", 50_000), setting("TIENDA_READ_MODEL_MB", 128) * 1024 * 1024)
+  }
+  return documents
 }

@@ -6,6 +6,7 @@ function exchange(url: string) {
   const res: any = {
     statusCode: 200,
     headers: {} as Record<string, string>,
+    locals: {} as Record<string, unknown>,
     sent: undefined as string | undefined,
     setHeader: (name: string, value: string) => (res.headers[name.toLowerCase()] = value),
     status: (code: number) => ((res.statusCode = code), res),
