@@ -118,6 +118,26 @@ integrationTestRunner({
       expect(searched.headers["x-tienda-cache"]).toBe("miss")
     })
 
+    it("builds the read model ahead: after one page of a new context, every other page is assembled", async () => {
+      process.env.TIENDA_READ_MODEL_PREBUILD = "on"
+      process.env.TIENDA_READ_MODEL_QUIET_MS = "0"
+      try {
+        const context = "fields=id,title,handle,variants.sku"
+        const first = await api.get(`/store/products?limit=2&order=title&${context}`, headers)
+        expect(first.headers["x-tienda-read-model"]).toBe("rendered 2/2")
+        // The prebuild renders the rest in the background. Each poll asks for another single product: without the
+        // prebuild every one of them would be rendered by the poll itself ("rendered 1/1"), never a "hit".
+        const answers: string[] = []
+        for (let offset = first.data.count - 1; offset >= 2 && !answers.includes("hit"); offset--) {
+          await new Promise((resolve) => setTimeout(resolve, 500))
+          answers.push((await api.get(`/store/products?limit=1&offset=${offset}&order=title&${context}`, headers)).headers["x-tienda-read-model"])
+        }
+        expect(answers).toContain("hit")
+      } finally {
+        process.env.TIENDA_READ_MODEL_PREBUILD = "off"
+      }
+    })
+
     it("keys by query, region and publishable key: a different URL is a different answer", async () => {
       const { data } = await api.get("/store/regions", headers)
       const [first, second] = data.regions

@@ -3,6 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { cacheKey, isCacheable, showsInventory } from "./cache-key"
 import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
+import { PREBUILD_HEADER } from "./read-model-prebuild"
 
 /**
  * The catalog response cache (see cache-key.ts for what is cached and store.ts for where). On by default; off with
@@ -38,7 +39,8 @@ function sendCached(res: MedusaResponse, body: string): void {
 }
 
 export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
-  if (!catalogCacheEnabled() || !isCacheable(req)) {
+  // The read model's own prebuild pages (see read-model-prebuild.ts) would only push real answers out.
+  if (!catalogCacheEnabled() || !isCacheable(req) || req.headers[PREBUILD_HEADER]) {
     return next()
   }
   const store = catalogCacheStore()

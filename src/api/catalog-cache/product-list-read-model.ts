@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/util
 import { catalogCacheEnabled, sendCatalogAnswer } from "./middleware"
 import { showsInventory } from "./cache-key"
 import { catalogCacheStore, productDocumentStore } from "./store"
+import { noteRenderingContext } from "./read-model-prebuild"
 
 /**
  * The read model of product lists (`GET /store/products`): a page is its product ids, which one cheap query
@@ -123,9 +124,10 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
   let page: { count: number; skip: unknown; take: unknown }
   let keys: string[]
   let documents: Array<string | undefined>
+  let generation: string
   try {
     const generations = await catalogCacheStore().generations()
-    const generation = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+    generation = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     // The page itself: Medusa's filters, order and pagination, ids only (no prices, no hydration of relations).
     const { data, metadata } = await query.graph(
@@ -146,6 +148,7 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
     log(req, "answering through Medusa", error)
     return next()
   }
+  noteRenderingContext(req, generation)
   const missing = ids.filter((_, index) => documents[index] === undefined)
   res.setHeader("X-Tienda-Read-Model", missing.length ? `rendered ${missing.length}/${ids.length}` : "hit")
   if (!missing.length) {

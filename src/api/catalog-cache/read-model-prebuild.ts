@@ -1,0 +1,130 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { showsInventory } from "./cache-key"
+import { catalogCacheStore } from "./store"
+
+/**
+ * Builds the product-list read model ahead of requests. For every rendering context an anonymous storefront has
+ * used (fields, region, tax country, locale, publishable key), this server asks itself for the whole catalog, one
+ * page of PAGE products at a time, so each product's document exists before a storefront asks for a page with it.
+ *
+ * A context is built QUIET_MS after it is first seen, and again after a change of the data it shows, once no new
+ * change arrived meanwhile. A change during a build abandons it; the next request of the context schedules it again.
+ * So under a steady stream of orders, a context that shows stock is rendered on demand only, never in a loop.
+ * Off with TIENDA_READ_MODEL_PREBUILD=off; off under jest unless a test turns it on.
+ */
+const CONTEXT_PARAMS = ["fields", "region_id", "country_code", "province", "locale", "sales_channel_id"]
+const PAGE = 50
+const MAX_CONTEXTS = 20
+export const PREBUILD_HEADER = "x-tienda-prebuild"
+
+interface RenderingContext {
+  port: number
+  publishableKey: string
+  /** The context's own parameters, as the storefront sent them. */
+  query: string
+  /** The generation the context was last fully built at. */
+  built?: string
+}
+
+const contexts = new Map<string, RenderingContext>()
+/** What the last finished build did (for the log line). */
+let lastBuild: { query: string; products: number; seconds: number } | undefined
+let timer: NodeJS.Timeout | undefined
+let running: Promise<void> | undefined
+
+function quietMs(): number {
+  const value = Number(process.env.TIENDA_READ_MODEL_QUIET_MS)
+  return Number.isFinite(value) && value >= 0 ? value : 5_000
+}
+
+export function prebuildEnabled(): boolean {
+  const setting = process.env.TIENDA_READ_MODEL_PREBUILD
+  return setting === "on" || (setting !== "off" && process.env.NODE_ENV !== "test")
+}
+
+/** The parameters of a product-list URL that decide how its products are rendered (not which ones). */
+export function renderingQuery(originalUrl: string): string {
+  const at = originalUrl.indexOf("?")
+  const kept: string[] = []
+  for (const [name, value] of new URLSearchParams(at < 0 ? "" : originalUrl.slice(at + 1))) {
+    const bracket = name.indexOf("[")
+    if (CONTEXT_PARAMS.includes(bracket < 0 ? name : name.slice(0, bracket))) {
+      kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    }
+  }
+  return kept.sort().join("&")
+}
+
+async function generationOf(query: string): Promise<string> {
+  const generations = await catalogCacheStore().generations()
+  return showsInventory(`?${query}`) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+}
+
+/** Called by the read model for each anonymous request it answered at `generation`. */
+export function noteRenderingContext(req: MedusaRequest, generation: string): void {
+  const publishableKey = req.get("x-publishable-api-key")
+  const port = req.socket?.localPort
+  if (!prebuildEnabled() || !publishableKey || !port || req.headers.authorization || req.get(PREBUILD_HEADER)) {
+    return
+  }
+  const query = renderingQuery(req.originalUrl)
+  const key = `${publishableKey}?${query}`
+  let context = contexts.get(key)
+  if (!context) {
+    context = { port, publishableKey, query }
+    contexts.set(key, context)
+    if (contexts.size > MAX_CONTEXTS) {
+      contexts.delete(contexts.keys().next().value as string)
+    }
+  }
+  if (context.built !== generation && !timer && !running) {
+    timer = setTimeout(() => {
+      timer = undefined
+      running = buildAll(req).finally(() => (running = undefined))
+    }, quietMs())
+    timer.unref()
+  }
+}
+
+function log(req: MedusaRequest, level: "info" | "warn", message: string): void {
+  try {
+    req.scope.resolve("logger")[level](`product read model: ${message}`)
+  } catch {
+    // No logger in the scope.
+  }
+}
+
+async function buildAll(req: MedusaRequest): Promise<void> {
+  for (const context of [...contexts.values()]) {
+    try {
+      const generation = await generationOf(context.query)
+      if (context.built !== generation && (await buildContext(context, generation))) {
+        context.built = generation
+        log(req, "info", `rendered ${lastBuild?.products} products for "${context.query}" in ${lastBuild?.seconds.toFixed(1)} s`)
+      }
+    } catch (error) {
+      log(req, "warn", `prebuild failed: ${(error as Error)?.message ?? error}`)
+    }
+  }
+}
+
+/** Asks for every page of the catalog in this context; false when the data changed meanwhile (abandoned). */
+async function buildContext(context: RenderingContext, generation: string): Promise<boolean> {
+  const started = Date.now()
+  let count = 0
+  for (let offset = 0; offset === 0 || offset < count; offset += PAGE) {
+    if ((await generationOf(context.query)) !== generation) {
+      return false
+    }
+    const url = `http://127.0.0.1:${context.port}/store/products?limit=${PAGE}&offset=${offset}${context.query ? `&${context.query}` : ""}`
+    const response = await fetch(url, { headers: { "x-publishable-api-key": context.publishableKey, [PREBUILD_HEADER]: "1" } })
+    const text = await response.text()
+    if (!response.ok) {
+      throw new Error(`${response.status} for ${url}: ${text.slice(0, 200)}`)
+    }
+    // The answer ends with `"count":N,"offset":…,"limit":…}`: no need to parse a page of products for it.
+    count = Number(/"count":(\d+),"offset":\d+,"limit":\d+}$/.exec(text)?.[1] ?? 0)
+  }
+  lastBuild = { query: context.query, products: count, seconds: (Date.now() - started) / 1000 }
+  return true
+}
