@@ -19,7 +19,7 @@ export interface Scenario {
 }
 
 /** Fields a storefront asks for on a product list (as Medusa's Next.js starter does). */
-const FIELDS = "fields=*variants.calculated_price,%2Bvariants.inventory_quantity"
+export const FIELDS = "fields=*variants.calculated_price,%2Bvariants.inventory_quantity"
 const RANDOM_URLS = 5000
 const WORDS = ["shirt", "linen", "mug", "cotton", "lamp", "blue", "organic", "wool", "classic", "table"]
 

@@ -16,7 +16,7 @@ import { okJson, requestJson, sharedShop, type SharedShop } from "../helpers/sha
 jest.setTimeout(10 * 60_000)
 
 const STOCK = 10
-const BUYERS = 50
+const BUYERS = 30
 
 describe("checkout across two server processes", () => {
   let shop: SharedShop

@@ -7,9 +7,13 @@ export const ADMIN_PASSWORD = "correct horse battery staple"
 
 /**
  * Creates an admin the way `medusa user` does (an emailpass auth identity linked to a user), so the tests
- * log in through the real `POST /auth/user/emailpass` route rather than minting a token.
+ * log in through the real `POST /auth/user/emailpass` route rather than minting a token. Does nothing when the
+ * admin exists: suites that share one app (and one database snapshot) each ask for it.
  */
 export async function createAdmin(container: MedusaContainer): Promise<void> {
+  if ((await container.resolve(Modules.USER).listUsers({ email: ADMIN_EMAIL })).length) {
+    return
+  }
   const auth = container.resolve(Modules.AUTH)
   const { authIdentity, error } = await auth.register("emailpass", {
     body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },

@@ -1,5 +1,5 @@
 /**
- * A seeded, deterministic generator of malformed requests for the edge fuzz test (security-fuzz.spec.ts): the same
+ * A seeded, deterministic generator of malformed requests for the edge fuzz test (http/suites/security-fuzz.ts): the same
  * seed gives the same requests, so a failure is reproducible from its index.
  */
 export interface FuzzRequest {

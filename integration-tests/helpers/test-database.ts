@@ -6,9 +6,10 @@ import { runLogged } from "../../cli/src/shared/run"
 
 /**
  * Every HTTP spec boots the app on a database of its own. Migrating a fresh one (all of Medusa's modules, links,
- * Tienda's plugins) is the slowest part of a spec, and the result is the same each time: the HTTP project's global
- * setup migrates one template database, and each spec's database starts as a copy of it. The test runner still
+ * Tienda's plugins) is the slowest part of a spec, and the result is the same each time: one template database is
+ * migrated, and each spec's database starts as a copy of it. The test runner still
  * runs migrations on the copy, so a spec whose config adds a module gets that module's tables as before.
+ * The templates are made on first use, each under its own lock (see migratedTemplate and seededTemplate).
  */
 const TEMPLATE_VARIABLE = "TIENDA_TEST_TEMPLATE_DB"
 
@@ -36,22 +37,43 @@ async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Drops and re-creates the template, then migrates it with Medusa's own CLI (modules, links, search indexes). */
-export async function createMigratedTemplate(): Promise<void> {
+/**
+ * Names this run's templates (the HTTP project's global setup; the workers inherit the variable) and drops any
+ * leftovers of an earlier run of the same name. The templates themselves are made on first use (below): a run
+ * whose specs need none (a plugin's own module tests, `tienda test --unit`) does not migrate the whole app.
+ */
+export async function nameTemplates(): Promise<void> {
   // Named after this run, so two runs on one server (or a nested one) never drop each other's template.
   process.env[TEMPLATE_VARIABLE] = `tienda-test-template-${process.pid}`
+  await dropTemplate()
+}
+
+/**
+ * The migrated template, made by the first spec that needs it (the others wait on a lock): an empty database
+ * migrated with Medusa's own CLI (modules, links, search indexes). Data migration scripts are left out: the test
+ * runner does not run them either. Only a finished migration is renamed into place.
+ */
+async function migratedTemplate(): Promise<string> {
   const template = templateDatabase()
   await withServer(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${template}"`)
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK])
+    if ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount) {
+      return
+    }
+    const started = Date.now()
+    const building = `${template}-building`
+    await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${building}"`)
+    const paths = projectPaths(root)
+    await runLogged(paths.medusaBin, ["db:migrate", "--skip-scripts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: connectionUrl(building), LOG_LEVEL: "error" },
+      logFile: path.join(paths.state, "test-template-migrate.log"),
+    })
+    await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`)
+    console.log(`Migrated the template database for the HTTP specs in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   })
-  // Data migration scripts are left out: the test runner does not run them either.
-  const paths = projectPaths(root)
-  await runLogged(paths.medusaBin, ["db:migrate", "--skip-scripts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: connectionUrl(template), LOG_LEVEL: "error" },
-    logFile: path.join(paths.state, "test-template-migrate.log"),
-  })
+  return template
 }
 
 /** The seeded template's name: the migrated one's, with the demo store in it (see seededTemplate). */
@@ -64,14 +86,17 @@ export async function dropTemplate(): Promise<void> {
     if (seeded.rowCount) {
       await client.query(`ALTER DATABASE "${seededTemplateDatabase()}" WITH IS_TEMPLATE false`)
     }
-    await client.query(`DROP DATABASE IF EXISTS "${seededTemplateDatabase()}" WITH (FORCE)`)
-    await client.query(`DROP DATABASE IF EXISTS "${templateDatabase()}" WITH (FORCE)`)
+    for (const database of [seededTemplateDatabase(), templateDatabase()]) {
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      await client.query(`DROP DATABASE IF EXISTS "${database}-building" WITH (FORCE)`)
+    }
   })
 }
 
-/** Any numbers: the session locks that let one jest worker at a time copy a template, or seed one. */
+/** Any numbers: the session locks that let one jest worker at a time copy a template, seed or migrate one. */
 const CLONE_LOCK = 7_249_001
 const SEED_LOCK = 7_249_002
+const MIGRATE_LOCK = 7_249_003
 
 export type TemplateKind = "migrated" | "seeded"
 
@@ -82,7 +107,7 @@ export type TemplateKind = "migrated" | "seeded"
  * session advisory lock that ends with the connection.
  */
 export async function cloneTemplate(database: string, kind: TemplateKind = "migrated"): Promise<void> {
-  const template = kind === "seeded" ? await seededTemplate() : templateDatabase()
+  const template = kind === "seeded" ? await seededTemplate() : await migratedTemplate()
   await withServer(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     await client.query("SELECT pg_advisory_lock($1)", [CLONE_LOCK])
@@ -98,6 +123,7 @@ export async function cloneTemplate(database: string, kind: TemplateKind = "migr
  */
 async function seededTemplate(): Promise<string> {
   const seeded = seededTemplateDatabase()
+  const migrated = await migratedTemplate()
   await withServer(async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [SEED_LOCK])
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [seeded])
@@ -107,7 +133,7 @@ async function seededTemplate(): Promise<string> {
     const building = `${seeded}-building`
     await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
     await client.query("SELECT pg_advisory_lock($1)", [CLONE_LOCK])
-    await client.query(`CREATE DATABASE "${building}" TEMPLATE "${templateDatabase()}"`)
+    await client.query(`CREATE DATABASE "${building}" TEMPLATE "${migrated}"`)
     await client.query("SELECT pg_advisory_unlock($1)", [CLONE_LOCK])
     const paths = projectPaths(root)
     await runLogged(paths.medusaBin, ["exec", "./src/scripts/seed.ts"], {

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { cloneTemplate, type TemplateKind } from "./test-database"
 
+/** What the runner hands a test suite: `api` (axios on the app), `getContainer`, … */
+export type RunnerContext = Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]
+
 type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0] & {
   /**
    * What the spec's database starts as: "migrated" (default: empty, migrated) or "seeded" (the demo store of data/

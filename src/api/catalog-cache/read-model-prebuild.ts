@@ -30,6 +30,12 @@ const contexts = new Map<string, RenderingContext>()
 /** What the last finished build did (for the log line). */
 let lastBuild: { query: string; products: number; seconds: number } | undefined
 let timer: NodeJS.Timeout | undefined
+/**
+ * Extra wait after a build that was abandoned (the data changed: e.g. orders keep coming, with stock shown) or
+ * failed: doubles from 30 s up to 10 min, so such a context costs a bounded share of the CPU; a finished build
+ * resets it.
+ */
+let backoffMs = 0
 let running: Promise<void> | undefined
 
 function quietMs(): number {
@@ -81,7 +87,7 @@ export function noteRenderingContext(req: MedusaRequest, generation: string): vo
     timer = setTimeout(() => {
       timer = undefined
       running = buildAll(req).finally(() => (running = undefined))
-    }, quietMs())
+    }, quietMs() + backoffMs)
     timer.unref()
   }
 }
@@ -95,17 +101,25 @@ function log(req: MedusaRequest, level: "info" | "warn", message: string): void 
 }
 
 async function buildAll(req: MedusaRequest): Promise<void> {
+  let complete = true
   for (const context of [...contexts.values()]) {
     try {
       const generation = await generationOf(context.query)
-      if (context.built !== generation && (await buildContext(context, generation))) {
+      if (context.built === generation) {
+        continue
+      }
+      if (await buildContext(context, generation)) {
         context.built = generation
         log(req, "info", `rendered ${lastBuild?.products} products for "${context.query}" in ${lastBuild?.seconds.toFixed(1)} s`)
+      } else {
+        complete = false
       }
     } catch (error) {
+      complete = false
       log(req, "warn", `prebuild failed: ${(error as Error)?.message ?? error}`)
     }
   }
+  backoffMs = complete ? 0 : Math.min(Math.max(backoffMs * 2, 30_000), 600_000)
 }
 
 /** Asks for every page of the catalog in this context; false when the data changed meanwhile (abandoned). */

@@ -24,6 +24,14 @@ export interface CatalogCacheStore extends BodyStore {
   bump(generations: Generation[]): Promise<void>
 }
 
+/**
+ * Bytes a string takes in V8's heap: one per character when every character fits in Latin-1 (JSON of ASCII text,
+ * and the read model's packed documents), two otherwise.
+ */
+export function stringBytes(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length
+}
+
 function setting(name: string, fallback: number): number {
   const value = Number(process.env[name])
   return Number.isFinite(value) && value > 0 ? value : fallback
@@ -60,22 +68,22 @@ export class MemoryStore implements CatalogCacheStore {
   }
 
   async set(key: string, body: string) {
-    if (body.length * 2 > this.maxBytes) {
+    if (stringBytes(body) > this.maxBytes) {
       return
     }
     const old = this.entries.get(key)
     if (old !== undefined) {
-      this.bytes -= old.length * 2
+      this.bytes -= stringBytes(old)
       this.entries.delete(key)
     }
     this.entries.set(key, body)
-    this.bytes += body.length * 2
+    this.bytes += stringBytes(body)
     for (const [oldest, value] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) {
         break
       }
       this.entries.delete(oldest)
-      this.bytes -= value.length * 2
+      this.bytes -= stringBytes(value)
     }
   }
 
@@ -168,7 +176,7 @@ export function productDocumentStore(): BodyStore {
     const url = process.env.REDIS_URL
     documents = url
       ? new RedisStore(redisClient(url), "tienda:product-doc:")
-      : new MemoryStore(setting("TIENDA_READ_MODEL_ENTRIES", 50_000), setting("TIENDA_READ_MODEL_MB", 128) * 1024 * 1024)
+      : new MemoryStore(setting("TIENDA_READ_MODEL_ENTRIES", 50_000), setting("TIENDA_READ_MODEL_MB", 64) * 1024 * 1024)
   }
   return documents
 }

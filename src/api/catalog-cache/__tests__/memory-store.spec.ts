@@ -1,4 +1,4 @@
-import { MemoryStore } from "../store"
+import { MemoryStore, stringBytes } from "../store"
 import { CATALOG_EVENTS, generationsFor } from "../events"
 
 describe("catalog cache memory store", () => {
@@ -16,13 +16,18 @@ describe("catalog cache memory store", () => {
 
   it("stays within its byte budget and skips bodies larger than it", async () => {
     const store = new MemoryStore(100, 10)
-    await store.set("big", "x".repeat(6))
+    await store.set("big", "x".repeat(11))
     expect(await store.get("big")).toBeUndefined()
-    await store.set("a", "xx")
-    await store.set("b", "xx")
-    await store.set("c", "xx")
+    await store.set("a", "xxxx")
+    await store.set("b", "xxxx")
+    await store.set("c", "xxxx")
     expect(store.size).toBe(2)
     expect(await store.get("a")).toBeUndefined()
+  })
+
+  it("counts what a string takes in memory: one byte a Latin-1 character, two otherwise", () => {
+    expect(stringBytes('{"title":"Café"}')).toBe(16)
+    expect(stringBytes('{"price":"10 €"}')).toBe(32)
   })
 
   it("bumps generations", async () => {

@@ -1,4 +1,5 @@
-import { listAnswer, readModelApplies } from "../product-list-read-model"
+import { listAnswer, packDocument, readModelApplies, unpackDocument } from "../product-list-read-model"
+import { stringBytes } from "../store"
 
 describe("product list read model", () => {
   it("answers product lists whose parameters it knows, in any bracket form", () => {
@@ -24,5 +25,13 @@ describe("product list read model", () => {
     expect(JSON.parse(text)).toEqual({ products: [{ id: "a", title: "A" }, { id: "b" }], count: 12, offset: 10, limit: 2 })
     expect(text).toBe(JSON.stringify({ products: [{ id: "a", title: "A" }, { id: "b" }], count: 12, offset: 10, limit: 2 }))
     expect(listAnswer([], 0, 0, 20)).toBe('{"products":[],"count":0,"offset":0,"limit":20}')
+  })
+
+  it("keeps documents deflated, one byte of memory per byte, and gives back the same text", () => {
+    const document = JSON.stringify({ id: "prod_1", title: "Café crème 10 €", variants: Array.from({ length: 30 }, (_, i) => ({ sku: `SKU-${i}`, price: 1000 + i })) })
+    const packed = packDocument(document)
+    expect(stringBytes(packed)).toBe(packed.length)
+    expect(packed.length).toBeLessThan(document.length / 3)
+    expect(unpackDocument(packed)).toBe(document)
   })
 })
