@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { cloneTemplate, type TemplateKind } from "./test-database"
+import { seedDemoStore } from "../../src/scripts/seed"
+import { createAdmin } from "./admin"
 
 /** What the runner hands a test suite: `api` (axios on the app), `getContainer`, … */
 export type RunnerContext = Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]
@@ -24,4 +26,26 @@ export function integrationTestRunner({ template = "migrated", ...options }: Run
   // Registered before the runner's hooks, so the copy exists when the runner looks for its database.
   beforeAll(() => cloneTemplate(dbName, template), 5 * 60_000)
   return medusaIntegrationTestRunner({ ...options, dbName })
+}
+
+/**
+ * Several suites of the same configuration on one app boot (~20 s of a worker each) and the seeded template, each
+ * in its own `describe`. What they need in the database (the demo store, the test admin) is made before the
+ * runner snapshots it at the first test, so every test starts from that snapshot, as in a file of its own.
+ */
+export function integrationSuites(suites: Record<string, (runner: RunnerContext) => void>, env: Record<string, string> = {}) {
+  integrationTestRunner({
+    template: "seeded",
+    inApp: true,
+    env,
+    testSuite: (runner) => {
+      beforeAll(async () => {
+        await seedDemoStore(runner.getContainer())
+        await createAdmin(runner.getContainer())
+      })
+      for (const [title, suite] of Object.entries(suites)) {
+        describe(title, () => suite(runner))
+      }
+    },
+  })
 }
