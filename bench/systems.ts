@@ -134,7 +134,8 @@ async function waitUntilAnswering(child: ChildProcess, probe: string): Promise<v
 }
 
 /** Resident memory (MB) of a process and all its descendants, from /proc. */
-export function treeRssMb(pid: number): number {
+/** The process and its descendants, from /proc. */
+function processTree(pid: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue
@@ -144,14 +145,35 @@ export function treeRssMb(pid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
     } catch {}
   }
-  let kb = 0
+  const tree: number[] = []
   const visit = (p: number) => {
+    tree.push(p)
+    for (const c of children.get(p) ?? []) visit(c)
+  }
+  visit(pid)
+  return tree
+}
+
+export function treeRssMb(pid: number): number {
+  let kb = 0
+  for (const p of processTree(pid)) {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))
       kb += match ? Number(match[1]) : 0
     } catch {}
-    for (const c of children.get(p) ?? []) visit(c)
   }
-  visit(pid)
   return Math.round(kb / 1024)
+}
+
+/** CPU seconds (user + system) the process tree has used so far. */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0
+  for (const p of processTree(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {}
+  }
+  return ticks / 100 // USER_HZ is 100 on Linux
 }

@@ -23,6 +23,7 @@ export function makeTempProject(): string {
       }
     }
   }
+  copyPluginBuilds(dir)
   const modules = path.join(dir, "node_modules")
   fs.mkdirSync(path.join(modules, "@tienda"), { recursive: true })
   for (const entry of fs.readdirSync(path.join(root, "node_modules"))) {
@@ -42,6 +43,21 @@ export function makeTempProject(): string {
     }
   }
   return dir
+}
+
+/**
+ * The workspace plugins' build output (`.medusa`, not committed), so the copy does not build again what `npm test`
+ * built before jest started: each carries the stamp of the sources it was built from, and a plugin whose sources
+ * differ in the copy (uncommitted changes) is still rebuilt there.
+ */
+function copyPluginBuilds(dir: string): void {
+  const plugins = path.join(root, "plugins")
+  for (const name of fs.existsSync(plugins) ? fs.readdirSync(plugins) : []) {
+    const build = path.join(plugins, name, ".medusa")
+    if (fs.existsSync(build) && fs.existsSync(path.join(dir, "plugins", name))) {
+      fs.cpSync(build, path.join(dir, "plugins", name, ".medusa"), { recursive: true })
+    }
+  }
 }
 
 export interface CliResult {
