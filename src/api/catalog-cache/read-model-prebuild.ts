@@ -15,6 +15,7 @@ import { catalogCacheStore } from "./store"
 const CONTEXT_PARAMS = ["fields", "region_id", "country_code", "province", "locale", "sales_channel_id"]
 const PAGE = 50
 const MAX_CONTEXTS = 20
+const PAGE_TIMEOUT_MS = 120_000
 export const PREBUILD_HEADER = "x-tienda-prebuild"
 
 interface RenderingContext {
@@ -131,7 +132,11 @@ async function buildContext(context: RenderingContext, generation: string): Prom
       return false
     }
     const url = `http://127.0.0.1:${context.port}/store/products?limit=${PAGE}&offset=${offset}${context.query ? `&${context.query}` : ""}`
-    const response = await fetch(url, { headers: { "x-publishable-api-key": context.publishableKey, [PREBUILD_HEADER]: "1" } })
+    // A page that does not come back in time fails the build (and backs it off) instead of holding it forever.
+    const response = await fetch(url, {
+      headers: { "x-publishable-api-key": context.publishableKey, [PREBUILD_HEADER]: "1" },
+      signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
+    })
     const text = await response.text()
     if (!response.ok) {
       throw new Error(`${response.status} for ${url}: ${text.slice(0, 200)}`)
