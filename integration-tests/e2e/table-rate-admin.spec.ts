@@ -46,6 +46,9 @@ describe("table rates in the admin dashboard", () => {
     await page.getByRole("tab", { name: /Standard · Europe/ }).click()
     const editor = page.getByTestId("rate-table-editor")
     await editor.getByRole("heading", { name: "Standard" }).waitFor({ timeout: 60_000 })
+    // The dashboard may still be loading (its own queries, a second render of the page) when the editor first
+    // shows; an edit made before it settles can be replaced by a fresh editor (seen once on a loaded machine).
+    await page.waitForLoadState("networkidle")
     const price = editor.getByLabel("Row 1 Price")
     expect(await price.inputValue()).toBe("4.95")
 

@@ -46,7 +46,9 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   function provider(options: Record<string, unknown> = {}) {
     return new ElasticsearchSearchProviderService(
       { logger },
-      { node: es.url, indexPrefix: "t_", requestTimeoutMs: 400, bulkBackoffMs: 1, replicas: 0, ...options } as any
+      // A generous timeout: the fake answers in the same process, which a loaded CI machine can stall for a while.
+      // The specs about slowness set their own.
+      { node: es.url, indexPrefix: "t_", requestTimeoutMs: 5000, bulkBackoffMs: 1, replicas: 0, ...options } as any
     )
   }
 

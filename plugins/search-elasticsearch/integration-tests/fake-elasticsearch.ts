@@ -36,6 +36,8 @@ export class FakeElasticsearch {
   searchAnswer?: SearchAnswer
   private faults: Fault[] = []
   private tasks = 0
+  /** Bumped by reset(): a request delayed past a reset belongs to an earlier test and is dropped, not applied. */
+  private epoch = 0
   private server?: http.Server
   url = ""
 
@@ -57,6 +59,7 @@ export class FakeElasticsearch {
     this.aliases.clear()
     this.faults = []
     this.searchAnswer = undefined
+    this.epoch++
   }
 
   /** Answers the next `times` matching requests with `answer` instead of handling them. */
@@ -92,7 +95,12 @@ export class FakeElasticsearch {
       if (fault) {
         fault.times--
         if (fault.delayMs) {
+          const epoch = this.epoch
           await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+          if (epoch !== this.epoch) {
+            res.destroy()
+            return
+          }
         }
       }
       const answer = fault?.answer ? fault.answer(recorded) : this.route(recorded)
