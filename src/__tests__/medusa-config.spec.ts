@@ -7,7 +7,7 @@ const STRONG = "9f2c4b7e1a8d6f3c0b5e2a9d7c4f1e8b6a3d0c7f"
 
 function loadConfig(env: Record<string, string | undefined>): any {
   process.env = { ...SAVED_ENV }
-  for (const name of ["NODE_ENV", "TIENDA_LOCAL", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL", "MEDUSA_WORKER_MODE", "DATABASE_URL", "OFFLINE_COD_FEE", "ELASTICSEARCH_URL"]) {
+  for (const name of ["NODE_ENV", "TIENDA_LOCAL", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL", "MEDUSA_WORKER_MODE", "DATABASE_URL", "OFFLINE_COD_FEE", "ELASTICSEARCH_URL", "TIENDA_MEDUSA_CACHE", "TIENDA_MEDUSA_CACHE_MB", "MEDUSA_FF_CACHING"]) {
     delete process.env[name]
   }
   Object.assign(process.env, env)
@@ -82,6 +82,21 @@ describe("medusa-config", () => {
     expect(lockingProviders(config)).toEqual(["@medusajs/medusa/locking-redis"])
     expect(config.modules.caching.options.providers[0].options.redisUrl).toBe("redis://127.0.0.1:6379")
     expect(config.projectConfig.redisUrl).toBe("redis://127.0.0.1:6379")
+  })
+
+  it("caches Medusa's own lookups through the bounded provider, shared over Redis when set, unless switched off", () => {
+    const local = loadConfig({})
+    expect(local.featureFlags.caching).toBe(true)
+    expect(local.modules.caching.options.providers).toEqual([
+      { resolve: "./src/modules/caching-bounded", id: "bounded", is_default: true, options: { maxMb: 32, redisUrl: undefined } },
+    ])
+    const shared = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", TIENDA_MEDUSA_CACHE_MB: "8" })
+    expect(shared.modules.caching.options.providers[0].options).toEqual({ maxMb: 8, redisUrl: "redis://127.0.0.1:6379" })
+
+    const off = loadConfig({ TIENDA_MEDUSA_CACHE: "off" })
+    expect(off.featureFlags.caching).toBe(false)
+    expect(moduleResolves(off)).not.toContain("@medusajs/medusa/caching")
+    expect(() => loadConfig({ TIENDA_MEDUSA_CACHE_MB: "lots" })).toThrow(/TIENDA_MEDUSA_CACHE_MB must be a positive number/)
   })
 
   it("searches on PostgreSQL by default and on Elasticsearch when ELASTICSEARCH_URL is set", () => {

@@ -1,0 +1,136 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedDemoStore } from "../../../src/scripts/seed"
+import { LEAK } from "../../helpers/security"
+import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
+import type { RunnerContext } from "../../helpers/test-runner"
+
+const BUYERS = 50
+const STOCK = 10
+
+/**
+ * Checkout under contention (issue 8), in one server process: 50 shoppers race for an item with 10 in stock, and 20
+ * parallel completes hit one cart. Exactly the stock is sold, every loser gets a clear 4xx, nothing answers 5xx.
+ */
+export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
+  let store: { headers: Record<string, string> }
+
+  beforeAll(async () => {
+    await seedDemoStore(getContainer())
+  })
+
+  /** A variant whose inventory is exactly STOCK units in one location (the others emptied), nothing reserved. */
+  async function scarceVariant() {
+    const container = getContainer()
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: regions } = await api.get("/store/regions", store)
+    const europe = regions.regions.find((region: any) => region.currency_code === "eur")
+    const { data: products } = await api.get(`/store/products?region_id=${europe.id}&limit=1&fields=variants.id`, store)
+    const variantId = products.products[0].variants[0].id
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "manage_inventory", "inventory_items.inventory_item_id", "inventory_items.inventory.location_levels.*"],
+      filters: { id: variantId },
+    })
+    const item = (data[0] as any).inventory_items[0]
+    const levels = item.inventory.location_levels
+    const inventory = container.resolve(Modules.INVENTORY)
+    await inventory.updateInventoryLevels(
+      levels.map((level: any, index: number) => ({
+        inventory_item_id: item.inventory_item_id,
+        location_id: level.location_id,
+        stocked_quantity: index === 0 ? STOCK : 0,
+      }))
+    )
+    return { variantId, inventoryItemId: item.inventory_item_id as string, regionId: europe.id as string }
+  }
+
+  /** A cart ready to complete: one unit, addresses, shipping method, payment session. */
+  async function readyCart(regionId: string, variantId: string, email: string): Promise<string> {
+    const { data } = await api.post(
+      "/store/carts",
+      { region_id: regionId, email, items: [{ variant_id: variantId, quantity: 1 }], shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS },
+      store
+    )
+    const cartId = data.cart.id
+    const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store)
+    await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, store)
+    const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+    await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+    return cartId
+  }
+
+  async function inBatches<T>(count: number, size: number, make: (index: number) => Promise<T>): Promise<T[]> {
+    const results: T[] = []
+    for (let start = 0; start < count; start += size) {
+      results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => make(start + i)))))
+    }
+    return results
+  }
+
+  beforeEach(async () => {
+    store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
+  })
+
+  it(`sells exactly ${STOCK} units to ${BUYERS} concurrent checkouts; the others get a clear 4xx`, async () => {
+    const { variantId, inventoryItemId, regionId } = await scarceVariant()
+    const carts = await inBatches(BUYERS, 5, (i) => readyCart(regionId, variantId, `racer${i}@example.com`))
+
+    const started = Date.now()
+    const outcomes = await Promise.all(
+      carts.map(async (cartId) => {
+        const t0 = Date.now()
+        const response = await api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true, timeout: 120_000 })
+        return { status: response.status, data: response.data, ms: Date.now() - t0 }
+      })
+    )
+    const wall = Date.now() - started
+
+    const orders = outcomes.filter((o) => o.status === 200 && o.data.type === "order")
+    const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500)
+    const errors = outcomes.filter((o) => o.status >= 500)
+    const messages = [...new Set(refused.map((o) => `${o.status} ${o.data.message}`))]
+    const slowest = Math.max(...outcomes.map((o) => o.ms))
+    process.stdout.write(
+      `race: ${orders.length} orders, ${refused.length} refused (${messages.join(" | ")}), ${errors.length} 5xx; wall ${wall} ms, slowest ${slowest} ms\n`
+    )
+    expect(errors.map((o) => o.data)).toEqual([])
+    expect(orders).toHaveLength(STOCK)
+    expect(refused).toHaveLength(BUYERS - STOCK)
+    for (const loser of refused) {
+      expect([400, 409]).toContain(loser.status)
+      expect(loser.data.message).toMatch(/inventory|stock|another request|retry/i)
+      expect(JSON.stringify(loser.data)).not.toMatch(LEAK)
+    }
+
+    const [level] = await getContainer()
+      .resolve(Modules.INVENTORY)
+      .listInventoryLevels({ inventory_item_id: inventoryItemId, stocked_quantity: { $gt: 0 } })
+    expect({ stocked: Number(level.stocked_quantity), reserved: Number(level.reserved_quantity), available: Number(level.available_quantity) }).toEqual({
+      stocked: STOCK,
+      reserved: STOCK,
+      available: 0,
+    })
+    const reservations = await getContainer().resolve(Modules.INVENTORY).listReservationItems({ inventory_item_id: inventoryItemId })
+    expect(reservations.reduce((sum: number, r: any) => sum + Number(r.quantity), 0)).toBe(STOCK)
+  })
+
+  it("turns 20 parallel completes of one cart into one order", async () => {
+    const { variantId, regionId } = await scarceVariant()
+    const cartId = await readyCart(regionId, variantId, "twenty.clicks@example.com")
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true, timeout: 120_000 }))
+    )
+    const statuses = outcomes.map((o) => o.status)
+    process.stdout.write(`double-submit: statuses ${JSON.stringify(statuses.reduce((acc: Record<number, number>, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}))}\n`)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
+    const orderIds = new Set(outcomes.filter((o) => o.status === 200 && o.data.type === "order").map((o) => o.data.order.id))
+    expect(orderIds.size).toBe(1)
+    for (const other of outcomes.filter((o) => !(o.status === 200 && o.data.type === "order"))) {
+      expect([400, 409]).toContain(other.status)
+    }
+    const { data } = await getContainer()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "order", fields: ["id"], filters: { email: "twenty.clicks@example.com" } })
+    expect(data).toHaveLength(1)
+  })
+}

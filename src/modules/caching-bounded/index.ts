@@ -1,0 +1,4 @@
+import { ModuleProvider, Modules } from "@medusajs/framework/utils"
+import { BoundedCachingProvider } from "./service"
+
+export default ModuleProvider(Modules.CACHING, { services: [BoundedCachingProvider] })
