@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { cloneTemplate, type TemplateKind } from "./test-database"
 import { seedDemoStore } from "../../src/scripts/seed"
 import { createAdmin } from "./admin"
@@ -21,11 +22,25 @@ type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0] & {
  * of an empty one. Everything else is the runner's own: it creates nothing when the database exists, migrates what
  * is still pending, boots the app and drops the database afterwards.
  */
-export function integrationTestRunner({ template = "migrated", ...options }: RunnerOptions) {
+export function integrationTestRunner({ template = "migrated", testSuite, ...options }: RunnerOptions) {
   const dbName = `tienda-spec-${randomBytes(5).toString("hex")}-${process.env.JEST_WORKER_ID ?? "1"}`
   // Registered before the runner's hooks, so the copy exists when the runner looks for its database.
   beforeAll(() => cloneTemplate(dbName, template), 5 * 60_000)
-  return medusaIntegrationTestRunner({ ...options, dbName })
+  return medusaIntegrationTestRunner({
+    ...options,
+    dbName,
+    testSuite: (runner) => {
+      // The runner puts the database back between tests without an event, so nothing tells Medusa's Caching
+      // Module that what it cached (a region renamed by the last test, say) is gone: empty it before each test.
+      beforeEach(async () => {
+        const caching = runner.getContainer()?.resolve(Modules.CACHING, { allowUnregistered: true }) as
+          | { clear(options: { tags: string[] }): Promise<void> }
+          | undefined
+        await caching?.clear({ tags: ["*"] })
+      })
+      testSuite?.(runner)
+    },
+  })
 }
 
 /**

@@ -64,6 +64,32 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
     expect(after.product.variants.find((v: any) => v.id === variant.id).calculated_price.calculated_amount).toBe(123.45)
   })
 
+  // With Medusa's own cache on (its `caching` feature flag), a cart's prices and the publishable key check must
+  // follow a change on the next request too. (Without its invalidation the key test and the product, inventory
+  // tests above and below fail: checked.)
+  it("price in a cart: a line added after an admin price change costs the new amount", async () => {
+    const variant = (await warm(api, productUrl, store)).product.variants[0]
+    const lineAmount = async () => {
+      const { data } = await api.post("/store/carts", { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] }, store)
+      return data.cart.items[0].unit_price
+    }
+    expect(await lineAmount()).toBe(variant.calculated_price.calculated_amount)
+    const { data } = await api.get(`/admin/products/${product.id}/variants/${variant.id}?fields=*prices`, admin)
+    const prices = data.variant.prices.map((p: any) => ({ id: p.id, currency_code: p.currency_code, amount: p.currency_code === "eur" ? 77.7 : p.amount }))
+    await api.post(`/admin/products/${product.id}/variants/${variant.id}`, { prices }, admin)
+    expect(await lineAmount()).toBe(77.7)
+  })
+
+  it("publishable key: a revoked key is refused on the next request", async () => {
+    await warm(api, "/store/regions", store)
+    const { data } = await api.get("/admin/api-keys?type=publishable&fields=id,token", admin)
+    const apiKey = data.api_keys.find((k: any) => k.token === key)
+    await api.post(`/admin/api-keys/${apiKey.id}/revoke`, {}, admin)
+    const refused = await api.get("/store/regions", { ...store, validateStatus: () => true })
+    expect(refused.status).toBe(400)
+    expect(refused.data.message).toMatch(/valid publishable key is required/)
+  })
+
   it("inventory: a new stocked quantity through the admin", async () => {
     const variant = (await warm(api, productUrl, store)).product.variants[0]
     const { data } = await api.get(`/admin/inventory-items?sku=${encodeURIComponent(variant.sku)}&fields=*location_levels`, admin)
