@@ -96,5 +96,16 @@ export class BoundedCachingProvider {
     })
     // While the subscription is down, invalidations from other processes are missed: drop everything on reconnect.
     this.subscriber.on("ready", () => this.store.clear({ tags: ["*"] }))
+    // ioredis reconnects by itself; say once that Redis is unreachable instead of once per attempt.
+    for (const client of [this.publisher, this.subscriber]) {
+      let reported = false
+      client.on("error", (error: Error) => {
+        if (!reported) {
+          reported = true
+          this.logger.warn(`[caching] Redis unreachable (${error.message}); retrying`)
+        }
+      })
+      client.on("ready", () => (reported = false))
+    }
   }
 }
