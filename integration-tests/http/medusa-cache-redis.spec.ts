@@ -1,7 +1,7 @@
-import Redis from "ioredis"
 import { BoundedCachingProvider } from "../../src/modules/caching-bounded/service"
+import { connectRedis, TEST_REDIS_URL } from "../helpers/redis"
 
-const REDIS_URL = "redis://127.0.0.1:6379"
+const REDIS_URL = TEST_REDIS_URL
 
 /**
  * Tienda's provider for Medusa's Caching Module keeps entries in each server process; with REDIS_URL an
@@ -14,18 +14,10 @@ describe("the bounded caching provider across processes (Redis)", () => {
   let second: BoundedCachingProvider
 
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
-    try {
-      await probe.connect()
-      expect(await probe.ping()).toBe("PONG")
-    } catch (error) {
-      throw new Error(`Redis must answer on ${REDIS_URL} for this test (start redis-server): ${(error as Error).message}`)
-    } finally {
-      probe.disconnect()
-    }
+    ;(await connectRedis(REDIS_URL)).disconnect()
     first = new BoundedCachingProvider({ logger }, { redisUrl: REDIS_URL })
     second = new BoundedCachingProvider({ logger }, { redisUrl: REDIS_URL })
-    // Both subscriptions are up once a broadcast from each reaches the other.
+    // The second provider's subscription is up once a clear published by the first reaches it.
     await eventually(async () => {
       await second.set({ key: "probe", data: { v: 1 } })
       await first.clear({ key: "probe" })

@@ -1,12 +1,12 @@
-import Redis from "ioredis"
 import { integrationTestRunner } from "../helpers/test-runner"
 import { seedDemoStore } from "../../src/scripts/seed"
 import { statusOf } from "../helpers/security"
 import { failure, publishableKey } from "../helpers/store"
+import { connectRedis, TEST_REDIS_URL } from "../helpers/redis"
 
 jest.setTimeout(120_000)
 
-const REDIS_URL = "redis://127.0.0.1:6379"
+const REDIS_URL = TEST_REDIS_URL
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -109,13 +109,7 @@ integrationTestRunner({
     })
 
     it("keeps its counters in Redis when REDIS_URL is set (shared by every server process)", async () => {
-      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
-      try {
-        await redis.connect()
-        expect(await redis.ping()).toBe("PONG")
-      } catch (error) {
-        throw new Error(`Redis must answer on ${REDIS_URL} for this test (start redis-server): ${(error as Error).message}`)
-      }
+      const redis = await connectRedis(REDIS_URL)
       try {
         await withEnv({ REDIS_URL, TIENDA_RATE_LIMIT_CART_IP: `2/${7 + (Date.now() % 50)}` }, async () => {
           for (let i = 0; i < 2; i++) {

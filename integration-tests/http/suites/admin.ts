@@ -1,16 +1,11 @@
-import { seedDemoStore } from "../../../src/scripts/seed"
 import products from "../../../data/products.json"
-import { ADMIN_EMAIL, adminHeaders, createAdmin } from "../../helpers/admin"
+import { ADMIN_EMAIL, adminHeaders } from "../../helpers/admin"
 import { failure, guestCheckout, publishableKey, storeSdk } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
 
 export function adminSuite({ api, getContainer }: RunnerContext): void {
   let admin: { headers: Record<string, string> }
 
-  beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
-  })
 
   beforeEach(async () => {
     admin = await adminHeaders(api)

@@ -1,7 +1,6 @@
 import type { RunnerContext } from "../../helpers/test-runner"
 import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { seedDemoStore } from "../../../src/scripts/seed"
-import { adminHeaders, createAdmin } from "../../helpers/admin"
+import { adminHeaders } from "../../helpers/admin"
 import { forgetCachedCatalog, next, warm } from "../../helpers/catalog-cache"
 import { guestCheckout, publishableKey, storeSdk } from "../../helpers/store"
 
@@ -18,8 +17,6 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
   let productUrl: string
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
     key = await publishableKey(getContainer())
     store = { headers: { "x-publishable-api-key": key } }
   })

@@ -2,7 +2,6 @@ import type { RunnerContext } from "../../helpers/test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { createPriceListsWorkflow } from "@medusajs/medusa/core-flows"
 import demoCustomers from "../../../data/customers.json"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import { forgetCachedCatalog, warm } from "../../helpers/catalog-cache"
 import { publishableKey } from "../../helpers/store"
 
@@ -19,7 +18,6 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
   let urls: string[]
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
     headers = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
   })
 

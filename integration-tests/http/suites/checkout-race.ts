@@ -1,5 +1,4 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import { LEAK } from "../../helpers/security"
 import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
@@ -14,9 +13,6 @@ const STOCK = 10
 export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
   let store: { headers: Record<string, string> }
 
-  beforeAll(async () => {
-    await seedDemoStore(getContainer())
-  })
 
   /** A variant whose inventory is exactly STOCK units in one location (the others emptied), nothing reserved. */
   async function scarceVariant() {

@@ -1,9 +1,8 @@
 import type { RunnerContext } from "../../helpers/test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import { buildSearchIndex } from "../../../src/scripts/seed/search-index"
 import products from "../../../data/products.json"
-import { adminHeaders, createAdmin } from "../../helpers/admin"
+import { adminHeaders } from "../../helpers/admin"
 import { eventually, indexedCount, searchProducts, titles } from "../../helpers/search"
 import { failure, publishableKey } from "../../helpers/store"
 export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
@@ -13,8 +12,6 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
   const q = (text: string, extra: Record<string, unknown> = {}) => search({ filters: { q: text }, ...extra })
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
     store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
     await eventually(async () => expect(await indexedCount(getContainer())).toBe(products.length), 30_000)
   })

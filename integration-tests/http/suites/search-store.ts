@@ -1,5 +1,4 @@
 import type { RunnerContext } from "../../helpers/test-runner"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import products from "../../../data/products.json"
 import categories from "../../../data/categories.json"
 import collections from "../../../data/collections.json"
@@ -22,7 +21,6 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
   const search = (body: Record<string, unknown> = {}) => searchProducts(api, headers, body)
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
     headers = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
     // The seeded template's index (built by the seed script) holds every published product.
     await eventually(async () => expect(await indexedCount(getContainer())).toBe(published), 30_000)

@@ -1,8 +1,7 @@
 import type { RunnerContext } from "../../helpers/test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import products from "../../../data/products.json"
-import { adminHeaders, createAdmin } from "../../helpers/admin"
+import { adminHeaders } from "../../helpers/admin"
 import { eventually, indexedCount, searchProducts, titles } from "../../helpers/search"
 import { publishableKey } from "../../helpers/store"
 
@@ -42,8 +41,6 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
     )
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
     store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
     await eventually(async () => expect(await indexedCount(getContainer())).toBe(products.length), 30_000)
   })

@@ -1,6 +1,5 @@
 import type { RunnerContext } from "../../helpers/test-runner"
-import { seedDemoStore } from "../../../src/scripts/seed"
-import { adminHeaders, createAdmin } from "../../helpers/admin"
+import { adminHeaders } from "../../helpers/admin"
 import { failure, MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 
 /**
@@ -10,10 +9,6 @@ import { failure, MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
   let store: { headers: Record<string, string> }
 
-  beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
-  })
 
   beforeEach(async () => {
     store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }

@@ -1,6 +1,5 @@
 import type { RunnerContext } from "../../helpers/test-runner"
-import { seedDemoStore } from "../../../src/scripts/seed"
-import { adminHeaders, createAdmin } from "../../helpers/admin"
+import { adminHeaders } from "../../helpers/admin"
 import { fuzzRequests, type FuzzIds, type FuzzRequest } from "../../helpers/fuzz-requests"
 import { LEAK, registerCustomer } from "../../helpers/security"
 import { guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
@@ -15,10 +14,6 @@ const CONCURRENCY = 2
  * and no answer may carry SQL, a stack trace, a file path or a driver message.
  */
 export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
-  beforeAll(async () => {
-    await seedDemoStore(getContainer())
-    await createAdmin(getContainer())
-  })
 
   it(`answers ${COUNT} malformed requests without a 5xx or a leak`, async () => {
     const key = await publishableKey(getContainer())

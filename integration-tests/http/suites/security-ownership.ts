@@ -1,5 +1,4 @@
 import type { RunnerContext } from "../../helpers/test-runner"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import { registerCustomer, statusOf } from "../../helpers/security"
 import { failure, guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
 
@@ -12,9 +11,6 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
   let key: string
   let store: { headers: Record<string, string> }
 
-  beforeAll(async () => {
-    await seedDemoStore(getContainer())
-  })
 
   beforeEach(async () => {
     key = await publishableKey(getContainer())

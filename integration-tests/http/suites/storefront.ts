@@ -1,5 +1,4 @@
 import { FeatureFlag, Modules } from "@medusajs/framework/utils"
-import { seedDemoStore } from "../../../src/scripts/seed"
 import products from "../../../data/products.json"
 import customers from "../../../data/customers.json"
 import { failure, guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
@@ -16,7 +15,6 @@ export function storefrontSuite({ api, getContainer }: RunnerContext): void {
   let headers: { headers: Record<string, string> }
 
   beforeAll(async () => {
-    await seedDemoStore(getContainer())
     key = await publishableKey(getContainer())
     headers = { headers: { "x-publishable-api-key": key } }
   })

@@ -1,4 +1,5 @@
 import Redis from "ioredis"
+import { stringBytes } from "../../lib/string-bytes"
 
 /**
  * Where cached answers and the data generations live: Redis when REDIS_URL is set (shared by every server
@@ -22,14 +23,6 @@ export interface BodyStore {
 export interface CatalogCacheStore extends BodyStore {
   generations(): Promise<Record<Generation, number>>
   bump(generations: Generation[]): Promise<void>
-}
-
-/**
- * Bytes a string takes in V8's heap: one per character when every character fits in Latin-1 (JSON of ASCII text,
- * and the read model's packed documents), two otherwise.
- */
-export function stringBytes(text: string): number {
-  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length
 }
 
 function setting(name: string, fallback: number): number {

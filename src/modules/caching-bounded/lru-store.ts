@@ -1,3 +1,5 @@
+import { stringBytes } from "../../lib/string-bytes"
+
 /**
  * The entries of the bounded caching provider: serialised JSON (a hit hands out a fresh copy, so a caller that
  * mutates what it got cannot change the cache), least recently used first out once the byte budget is spent, a
@@ -24,12 +26,6 @@ export interface ClearRequest {
   key?: string
   tags?: string[]
   options?: { autoInvalidate?: boolean }
-}
-
-const latin1Only = /^[\u0000-\u00ff]*$/
-
-function stringBytes(text: string): number {
-  return latin1Only.test(text) ? text.length : text.length * 2
 }
 
 export class LruStore {

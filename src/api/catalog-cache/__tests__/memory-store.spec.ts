@@ -1,4 +1,5 @@
-import { MemoryStore, stringBytes } from "../store"
+import { MemoryStore } from "../store"
+import { stringBytes } from "../../../lib/string-bytes"
 import { CATALOG_EVENTS, generationsFor } from "../events"
 
 describe("catalog cache memory store", () => {

@@ -1,5 +1,5 @@
 import { listAnswer, packDocument, readModelApplies, unpackDocument } from "../product-list-read-model"
-import { stringBytes } from "../store"
+import { stringBytes } from "../../../lib/string-bytes"
 
 describe("product list read model", () => {
   it("answers product lists whose parameters it knows, in any bracket form", () => {
