@@ -11,14 +11,23 @@ export async function forgetCachedCatalog(container: MedusaContainer): Promise<v
   await container.resolve(Modules.EVENT_BUS).emit({ name: "product.updated", data: { id: "test-reset" } })
 }
 
-/** Asks twice: the first answer must come from Medusa (miss), the second from the cache (hit), both identical. */
+/**
+ * Asks until the cache answers: the first answer must come from Medusa or the read model (miss), a later one from
+ * the cache (hit), all identical. Answers Medusa assembled are cached at once; the read model's cheap fast-path
+ * answers only when their URL comes again (the doorkeeper in middleware.ts), so that takes one more request.
+ */
 export async function warm(api: any, url: string, headers: Headers): Promise<any> {
   const first = await api.get(url, headers)
-  const second = await api.get(url, headers)
   expect(first.headers["x-tienda-cache"]).toBe("miss")
-  expect(second.headers["x-tienda-cache"]).toBe("hit")
-  expect(second.data).toEqual(first.data)
-  return second.data
+  let later = await api.get(url, headers)
+  if (first.headers["x-tienda-read-model"] === "fast") {
+    expect(later.headers["x-tienda-cache"]).toBe("miss")
+    expect(later.data).toEqual(first.data)
+    later = await api.get(url, headers)
+  }
+  expect(later.headers["x-tienda-cache"]).toBe("hit")
+  expect(later.data).toEqual(first.data)
+  return later.data
 }
 
 /** The next answer after a change: read from Medusa again, and the same as with the cache switched off. */

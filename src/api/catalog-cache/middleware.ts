@@ -4,6 +4,7 @@ import { cacheKey, isCacheable, showsInventory } from "./cache-key"
 import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
 import { PREBUILD_HEADER } from "./read-model-prebuild"
+import { fastProductList } from "./product-list-fast-path"
 
 /**
  * The catalog response cache (see cache-key.ts for what is cached and store.ts for where). On by default; off with
@@ -33,6 +34,22 @@ function log(req: MedusaRequest, message: string, error: unknown): void {
 /** Misses being read from Medusa right now, by key: identical requests wait for the first one (no stampede). */
 const inFlight = new Map<string, Promise<string | undefined>>()
 
+/**
+ * Answers the fast path assembles cheaply are cached only when their URL comes a second time (a doorkeeper, as in
+ * TinyLFU): a crawl over random pages would otherwise push the hot pages out. Keys seen once are forgotten in bulk.
+ */
+const seenOnce = new Set<string>()
+function secondSighting(key: string): boolean {
+  if (seenOnce.delete(key)) {
+    return true
+  }
+  if (seenOnce.size >= 50_000) {
+    seenOnce.clear()
+  }
+  seenOnce.add(key)
+  return false
+}
+
 function sendCached(res: MedusaResponse, body: string): void {
   res.setHeader("X-Tienda-Cache", "hit")
   res.status(200).type("application/json; charset=utf-8").send(body)
@@ -45,12 +62,13 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   }
   const store = catalogCacheStore()
   let key: string
+  let generations: Awaited<ReturnType<typeof store.generations>>
   try {
     const groups = await customerGroupKey(req)
     if (groups === null) {
       return next()
     }
-    const generations = await store.generations()
+    generations = await store.generations()
     const read = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
     key = cacheKey(req, read, groups)
     const cached = (await store.get(key)) ?? (await inFlight.get(key))
@@ -60,6 +78,20 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   } catch (error) {
     log(req, "read failed, answering without it", error)
     return next()
+  }
+  try {
+    const fast = await fastProductList(req, generations)
+    if (fast !== undefined) {
+      if (secondSighting(key)) {
+        store.set(key, fast).catch((error) => log(req, "write failed", error))
+      }
+      res.setHeader("X-Tienda-Cache", "miss")
+      res.setHeader("X-Tienda-Read-Model", "fast")
+      res.status(200).type("application/json; charset=utf-8").send(fast)
+      return
+    }
+  } catch (error) {
+    log(req, "product list fast path failed, answering through Medusa", error)
   }
   let settle: (body: string | undefined) => void = () => {}
   const reading = new Promise<string | undefined>((resolve) => (settle = resolve))

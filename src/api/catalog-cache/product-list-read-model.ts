@@ -6,6 +6,8 @@ import { catalogCacheEnabled, sendCatalogAnswer } from "./middleware"
 import { showsInventory } from "./cache-key"
 import { catalogCacheStore, productDocumentStore } from "./store"
 import { noteRenderingContext } from "./read-model-prebuild"
+import { parseProductListQuery } from "./product-list-query"
+import { rememberRenderingContext, renderingContextName } from "./rendering-contexts"
 
 /**
  * The read model of product lists (`GET /store/products`): a page is its product ids, which one cheap query
@@ -127,6 +129,16 @@ export function listAnswer(documents: string[], count: number, offset: unknown, 
   return `{"products":[${documents.join(",")}],"count":${JSON.stringify(count)},"offset":${JSON.stringify(offset)},"limit":${JSON.stringify(limit)}}`
 }
 
+/** Tells the fast path (product-list-fast-path.ts) which rendering key Medusa's middlewares gave an anonymous context. */
+function rememberForFastPath(req: ProductRequest, generation: string, rendering: string): void {
+  const publishableKey = req.get("x-publishable-api-key")
+  const salesChannelIds = req.publishable_key_context?.sales_channel_ids
+  const parsed = parseProductListQuery(req.originalUrl)
+  if (parsed && publishableKey && salesChannelIds?.length && !req.headers.authorization && !req.headers["x-medusa-locale"]) {
+    rememberRenderingContext(renderingContextName(publishableKey, salesChannelIds, parsed.rendering), generation, rendering)
+  }
+}
+
 export async function productListReadModel(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   const request = req as ProductRequest
   if (!readModelEnabled() || req.headers.cookie || !readModelApplies(req.originalUrl) || FeatureFlag.isFeatureEnabled("index_engine")) {
@@ -155,6 +167,7 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
     ids = (data as Array<{ id: string }>).map((product) => product.id)
     page = { count: Number(metadata?.count ?? 0), skip: metadata?.skip, take: metadata?.take }
     const rendering = renderingKey(request, generation)
+    rememberForFastPath(request, generation, rendering)
     keys = ids.map((id) => `${rendering}:${id}`)
     documents = (await store.getMany(keys)).map((packed) => (packed === undefined ? undefined : unpackDocument(packed)))
   } catch (error) {

@@ -1,0 +1,136 @@
+import type { ProductSelection } from "./product-list-query"
+
+/**
+ * Which products a store product list shows, in which order: the ids of a whole selection (every page of it) from
+ * one SQL query, kept in memory per catalog generation, so that any page of it is a slice.
+ *
+ * The query is Medusa's store filters written out (checked against Medusa's own answers in the integration
+ * tests): published and not deleted; in the publishable key's sales channels when the store has more than one
+ * (with one, Medusa does not filter by channel); each list filter as "any of"; categories and tags through their
+ * link tables only — Medusa's filter does not look at the category or tag itself, so a deleted category still
+ * selects the products linked to it, here too. Medusa orders by id unless told otherwise and leaves ties to PostgreSQL;
+ * here ties are ordered by id, so pages never overlap.
+ */
+
+export interface SelectionScope {
+  /** The sales channels of the publishable key, or null when the store has one channel (no channel filter). */
+  salesChannelIds: string[] | null
+}
+
+export interface SqlQuery {
+  sql: string
+  bindings: unknown[]
+}
+
+const SIMPLE_COLUMNS = { id: "id", handle: "handle", title: "title", collection_id: "collection_id", type_id: "type_id" } as const
+
+function placeholders(values: unknown[]): string {
+  return values.map(() => "?").join(", ")
+}
+
+/** The SQL for a selection's ids (knex `?` bindings). */
+export function selectionQuery(selection: ProductSelection, scope: SelectionScope): SqlQuery {
+  const where = [`p.deleted_at IS NULL`, `p.status = 'published'`]
+  const bindings: unknown[] = []
+  const anyOf = (condition: (list: string) => string, values: string[]) => {
+    where.push(condition(placeholders(values)))
+    bindings.push(...values)
+  }
+  if (scope.salesChannelIds) {
+    anyOf(
+      (list) =>
+        `EXISTS (SELECT 1 FROM product_sales_channel psc WHERE psc.product_id = p.id AND psc.deleted_at IS NULL AND psc.sales_channel_id IN (${list}))`,
+      scope.salesChannelIds
+    )
+  }
+  for (const [filter, column] of Object.entries(SIMPLE_COLUMNS)) {
+    const values = selection.filters[filter as keyof typeof SIMPLE_COLUMNS]
+    if (values) {
+      anyOf((list) => `p.${column} IN (${list})`, values)
+    }
+  }
+  if (selection.filters.category_id) {
+    anyOf(
+      (list) =>
+        `EXISTS (SELECT 1 FROM product_category_product pcp WHERE pcp.product_id = p.id AND pcp.product_category_id IN (${list}))`,
+      selection.filters.category_id
+    )
+  }
+  if (selection.filters.tag_id) {
+    anyOf(
+      (list) =>
+        `EXISTS (SELECT 1 FROM product_tags pt WHERE pt.product_id = p.id AND pt.product_tag_id IN (${list}))`,
+      selection.filters.tag_id
+    )
+  }
+  if (selection.isGiftcard !== undefined) {
+    where.push(`p.is_giftcard = ?`)
+    bindings.push(selection.isGiftcard)
+  }
+  const { column, descending } = selection.order
+  const order = column === "id" ? `p.id ${descending ? "DESC" : "ASC"}` : `p.${column} ${descending ? "DESC" : "ASC"}, p.id ASC`
+  return { sql: `SELECT p.id FROM product p WHERE ${where.join(" AND ")} ORDER BY ${order}`, bindings }
+}
+
+/** What identifies a selection's id list: the selection, the channels and the catalog generation. */
+export function selectionKey(selection: ProductSelection, scope: SelectionScope, generation: number): string {
+  return JSON.stringify([generation, scope.salesChannelIds, selection.filters, selection.isGiftcard ?? null, selection.order])
+}
+
+/**
+ * Id lists by selection key, least recently used out once they hold more than `maxIds` ids in all or there are more
+ * than `maxLists` of them (product pages by handle are one list each); a lookup already running is shared (a burst
+ * of requests for one new selection runs one query).
+ */
+export class SelectionMemo {
+  private readonly lists = new Map<string, string[]>()
+  private readonly running = new Map<string, Promise<string[]>>()
+  private total = 0
+
+  constructor(
+    private readonly maxIds: number,
+    private readonly maxLists = 20_000
+  ) {}
+
+  async ids(key: string, load: () => Promise<string[]>): Promise<string[]> {
+    const known = this.lists.get(key)
+    if (known) {
+      this.lists.delete(key)
+      this.lists.set(key, known)
+      return known
+    }
+    const pending = this.running.get(key)
+    if (pending) {
+      return pending
+    }
+    const loading = load()
+      .then((ids) => {
+        this.remember(key, ids)
+        return ids
+      })
+      .finally(() => this.running.delete(key))
+    this.running.set(key, loading)
+    return loading
+  }
+
+  private remember(key: string, ids: string[]): void {
+    if (ids.length > this.maxIds) {
+      return
+    }
+    this.total -= this.lists.get(key)?.length ?? 0
+    this.lists.delete(key)
+    this.lists.set(key, ids)
+    this.total += ids.length
+    for (const [oldest, list] of this.lists) {
+      if (this.total <= this.maxIds && this.lists.size <= this.maxLists) {
+        break
+      }
+      this.lists.delete(oldest)
+      this.total -= list.length
+    }
+  }
+
+  get size(): number {
+    return this.total
+  }
+}
