@@ -39,7 +39,8 @@ export async function waitForReadModel(baseUrl: string, headers: Record<string, 
   for (let probe = 0; probe < PROBES; probe++) {
     const offset = Math.floor(Math.random() * catalog.products)
     const via = await get(baseUrl, `/store/products?limit=1&offset=${offset}&order=title&${contexts[probe % contexts.length]}`, headers)
-    hits += via === "hit" ? 1 : 0
+    // "fast": answered before Medusa's middlewares; "hit": after them; both from the stored documents.
+    hits += via === "fast" || via === "hit" ? 1 : 0
   }
   if (hits < PROBES) {
     console.warn(`  read model: only ${hits} of ${PROBES} random products came from it after the build`)

@@ -83,7 +83,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     const fast = await fastProductList(req, generations)
     if (fast !== undefined) {
       if (secondSighting(key)) {
-        store.set(key, fast).catch((error) => log(req, "write failed", error))
+        store.set(key, fast.toString("utf8")).catch((error) => log(req, "write failed", error))
       }
       res.setHeader("X-Tienda-Cache", "miss")
       res.setHeader("X-Tienda-Read-Model", "fast")

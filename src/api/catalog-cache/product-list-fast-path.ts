@@ -1,7 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseProductListQuery } from "./product-list-query"
-import { listAnswer, readModelApplies, readModelEnabled, unpackDocument } from "./product-list-read-model"
+import { listAnswerBytes, readModelApplies, readModelEnabled, unpackDocumentBytes } from "./product-list-read-model"
 import { renderingContextName, renderingKeyOf } from "./rendering-contexts"
 import { SelectionMemo, selectionKey, selectionQuery, type SelectionScope } from "./product-selection"
 import { productDocumentStore, type Generation } from "./store"
@@ -44,10 +44,10 @@ async function severalChannels(pg: Knex, generation: number): Promise<boolean> {
 }
 
 /**
- * The answer to an anonymous product list, as Medusa would give it, or undefined when this path cannot give it
+ * The answer to an anonymous product list, as Medusa would give it (UTF-8 JSON), or undefined when this path cannot give it
  * (the request then goes to Medusa). `generations` are the catalog cache's, read once by the caller.
  */
-export async function fastProductList(req: StoreRequest, generations: Record<Generation, number>): Promise<string | undefined> {
+export async function fastProductList(req: StoreRequest, generations: Record<Generation, number>): Promise<Buffer | undefined> {
   if (!fastPathEnabled() || req.headers.authorization || req.headers.cookie || req.headers["x-medusa-locale"]) {
     return undefined
   }
@@ -75,5 +75,5 @@ export async function fastProductList(req: StoreRequest, generations: Record<Gen
   if (packed.some((document) => document === undefined)) {
     return undefined
   }
-  return listAnswer(packed.map((document) => unpackDocument(document as string)), ids.length, parsed.offset, parsed.limit)
+  return listAnswerBytes(packed.map((document) => unpackDocumentBytes(document as string)), ids.length, parsed.offset, parsed.limit)
 }

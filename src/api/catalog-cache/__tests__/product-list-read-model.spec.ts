@@ -1,4 +1,4 @@
-import { listAnswer, packDocument, readModelApplies, unpackDocument } from "../product-list-read-model"
+import { listAnswer, listAnswerBytes, packDocument, readModelApplies, unpackDocument, unpackDocumentBytes } from "../product-list-read-model"
 import { stringBytes } from "../../../lib/string-bytes"
 
 describe("product list read model", () => {
@@ -25,6 +25,14 @@ describe("product list read model", () => {
     expect(JSON.parse(text)).toEqual({ products: [{ id: "a", title: "A" }, { id: "b" }], count: 12, offset: 10, limit: 2 })
     expect(text).toBe(JSON.stringify({ products: [{ id: "a", title: "A" }, { id: "b" }], count: 12, offset: 10, limit: 2 }))
     expect(listAnswer([], 0, 0, 20)).toBe('{"products":[],"count":0,"offset":0,"limit":20}')
+  })
+
+  it("writes the same answer as UTF-8 bytes from documents as bytes (the fast path's way)", () => {
+    const documents = ['{"id":"a","title":"Café crème 10 €"}', '{"id":"b"}', '{"id":"c"}']
+    for (const list of [documents, documents.slice(0, 1), []]) {
+      const bytes = listAnswerBytes(list.map((document) => unpackDocumentBytes(packDocument(document))), 12, 10, 3)
+      expect(bytes.equals(Buffer.from(listAnswer(list, 12, 10, 3), "utf8"))).toBe(true)
+    }
   })
 
   it("keeps documents deflated, one byte of memory per byte, and gives back the same text", () => {
