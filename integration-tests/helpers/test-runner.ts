@@ -38,7 +38,37 @@ export function integrationTestRunner({ template = "migrated", testSuite, ...opt
           | undefined
         await caching?.clear({ tags: ["*"] })
       })
-      testSuite?.(runner)
+      testSuite?.({ ...runner, api: readableFailures(runner.api) })
+    },
+  })
+}
+
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request"])
+
+/**
+ * The runner's axios client, with its failures turned into plain errors that say what was asked and answered
+ * (`POST /store/carts → 400: {"message":…}`) and keep `response.status`, `.data` and `.headers`. An axios error
+ * itself holds the request and socket objects, which point at each other: jest-circus copies a failure without
+ * its prototype (so without axios's toJSON), and the worker then cannot send the copy to jest — it crashes, jest
+ * runs the whole file again up to three times, and the failure is never shown.
+ */
+function readableFailures<T extends object>(api: T): T {
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver)
+      if (typeof value !== "function" || !HTTP_METHODS.has(String(property))) {
+        return value
+      }
+      return (...args: unknown[]) =>
+        (value as (...args: unknown[]) => Promise<unknown>).apply(target, args).catch((error: any) => {
+          if (!error?.isAxiosError) {
+            throw error
+          }
+          const { config, response } = error
+          const body = response ? JSON.stringify(response.data)?.slice(0, 500) : error.code
+          const failure = new Error(`${String(config?.method).toUpperCase()} ${config?.url} → ${response?.status ?? "no answer"}: ${body}`)
+          throw Object.assign(failure, response ? { response: { status: response.status, data: response.data, headers: { ...response.headers } } } : {})
+        })
     },
   })
 }

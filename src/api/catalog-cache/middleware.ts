@@ -32,7 +32,7 @@ function log(req: MedusaRequest, message: string, error: unknown): void {
 }
 
 /** Misses being read from Medusa right now, by key: identical requests wait for the first one (no stampede). */
-const inFlight = new Map<string, Promise<string | undefined>>()
+const inFlight = new Map<string, Promise<Buffer | undefined>>()
 
 /**
  * Answers the fast path assembles cheaply are cached only when their URL comes a second time (a doorkeeper, as in
@@ -50,7 +50,7 @@ function secondSighting(key: string): boolean {
   return false
 }
 
-function sendCached(res: MedusaResponse, body: string): void {
+function sendCached(res: MedusaResponse, body: Buffer): void {
   res.setHeader("X-Tienda-Cache", "hit")
   res.status(200).type("application/json; charset=utf-8").send(body)
 }
@@ -83,7 +83,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     const fast = await fastProductList(req, generations)
     if (fast !== undefined) {
       if (secondSighting(key)) {
-        store.set(key, fast.toString("utf8")).catch((error) => log(req, "write failed", error))
+        store.set(key, fast).catch((error) => log(req, "write failed", error))
       }
       res.setHeader("X-Tienda-Cache", "miss")
       res.setHeader("X-Tienda-Read-Model", "fast")
@@ -93,10 +93,10 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   } catch (error) {
     log(req, "product list fast path failed, answering through Medusa", error)
   }
-  let settle: (body: string | undefined) => void = () => {}
-  const reading = new Promise<string | undefined>((resolve) => (settle = resolve))
+  let settle: (body: Buffer | undefined) => void = () => {}
+  const reading = new Promise<Buffer | undefined>((resolve) => (settle = resolve))
   inFlight.set(key, reading)
-  const done = (body: string | undefined) => {
+  const done = (body: Buffer | undefined) => {
     if (inFlight.get(key) === reading) {
       inFlight.delete(key)
     }
@@ -105,14 +105,14 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   res.once("close", () => done(undefined))
   res.setHeader("X-Tienda-Cache", "miss")
   // Whoever answers with 200 (Medusa through res.json, or the read model through sendCatalogAnswer) fills the cache.
-  res.locals.rememberCatalogAnswer = (text: string) => {
-    store.set(key, text).catch((error) => log(req, "write failed", error))
-    done(text)
+  res.locals.rememberCatalogAnswer = (answer: Buffer) => {
+    store.set(key, answer).catch((error) => log(req, "write failed", error))
+    done(answer)
   }
   const json = res.json.bind(res)
   res.json = (body: unknown) => {
     if (res.statusCode === 200) {
-      res.locals.rememberCatalogAnswer(JSON.stringify(body))
+      res.locals.rememberCatalogAnswer(Buffer.from(JSON.stringify(body)))
     } else {
       done(undefined)
     }
@@ -121,10 +121,11 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   next()
 }
 
-/** Sends a catalog answer that is already JSON text, storing it in the response cache when the request misses it. */
-export function sendCatalogAnswer(res: MedusaResponse, text: string): void {
-  res.locals.rememberCatalogAnswer?.(text)
-  res.status(200).type("application/json; charset=utf-8").send(text)
+/** Sends a catalog answer that is already JSON, storing it in the response cache when the request misses it. */
+export function sendCatalogAnswer(res: MedusaResponse, json: string): void {
+  const answer = Buffer.from(json)
+  res.locals.rememberCatalogAnswer?.(answer)
+  res.status(200).type("application/json; charset=utf-8").send(answer)
 }
 
 /**

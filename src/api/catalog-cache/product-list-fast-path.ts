@@ -75,5 +75,5 @@ export async function fastProductList(req: StoreRequest, generations: Record<Gen
   if (packed.some((document) => document === undefined)) {
     return undefined
   }
-  return listAnswerBytes(packed.map((document) => unpackDocumentBytes(document as string)), ids.length, parsed.offset, parsed.limit)
+  return listAnswerBytes(packed.map((document) => unpackDocumentBytes(document as Buffer)), ids.length, parsed.offset, parsed.limit)
 }

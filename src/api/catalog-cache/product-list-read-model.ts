@@ -112,21 +112,18 @@ function log(req: MedusaRequest, message: string, error: unknown): void {
   }
 }
 
-/**
- * Documents are kept deflated (a sixth of the JSON or less: 10,000 products in two regions fit in ~25 MB instead of
- * ~140 MB), as Latin-1 strings, which take one byte of memory per byte and go through Redis unchanged.
- */
-export function packDocument(json: string): string {
-  return deflateRawSync(json, { level: 1 }).toString("latin1")
+/** Documents are kept deflated: a sixth of the JSON or less (10,000 products in two regions: ~25 MB, not ~140 MB). */
+export function packDocument(json: string): Buffer {
+  return deflateRawSync(json, { level: 1 })
 }
 
-export function unpackDocument(packed: string): string {
+export function unpackDocument(packed: Buffer): string {
   return unpackDocumentBytes(packed).toString("utf8")
 }
 
 /** The document's UTF-8 bytes: what the fast path sends, without a detour through a JS string. */
-export function unpackDocumentBytes(packed: string): Buffer {
-  return inflateRawSync(Buffer.from(packed, "latin1"))
+export function unpackDocumentBytes(packed: Buffer): Buffer {
+  return inflateRawSync(packed)
 }
 
 /** Medusa's list answer, byte for byte: `{ products, count, offset, limit }`. */
@@ -210,7 +207,7 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
       return json(body)
     }
     const rendered = new Map(body.products.map((product) => [product.id, JSON.stringify(product)]))
-    const fresh: Array<[string, string]> = []
+    const fresh: Array<[string, Buffer]> = []
     ids.forEach((id, index) => {
       const document = rendered.get(id)
       if (documents[index] === undefined && document !== undefined) {

