@@ -69,6 +69,9 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
       return next()
     }
     generations = await store.generations()
+    // Read before Medusa's middlewares, so whatever the request reads after is at least this fresh (the read model
+    // keys its documents and rendering contexts with it).
+    res.locals.catalogGenerations = generations
     const read = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
     key = cacheKey(req, read, groups)
     const cached = (await store.get(key)) ?? (await inFlight.get(key))

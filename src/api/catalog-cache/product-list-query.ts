@@ -32,6 +32,8 @@ export interface ProductListQuery {
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 200
 const MAX_OFFSET = 1_000_000
+/** Express's query parser (qs) keeps the first 1,000 parameters and drops the rest; past that, Medusa's. */
+const MAX_PARAMETERS = 1_000
 
 function wholeNumber(value: string, max: number): number | null {
   if (!/^\d{1,7}$/.test(value)) {
@@ -46,13 +48,26 @@ export function parseProductListQuery(originalUrl: string): ProductListQuery | n
   if ((at < 0 ? originalUrl : originalUrl.slice(0, at)) !== "/store/products") {
     return null
   }
+  const query = at < 0 ? "" : originalUrl.slice(at + 1)
+  // qs reads `a]=b` in `id=a]=b` as part of the name: only `name[]=` may carry a "]=".
+  if (/(^|[^[])\]=/.test(query)) {
+    return null
+  }
+  const params = [...new URLSearchParams(query)]
+  if (params.length > MAX_PARAMETERS) {
+    return null
+  }
   const filters: ProductSelection["filters"] = {}
   const scalars = new Map<string, string>()
   const rendering: string[] = []
-  for (const [name, value] of new URLSearchParams(at < 0 ? "" : originalUrl.slice(at + 1))) {
+  for (const [name, value] of params) {
     // `name[]=a&name[]=b` and `name=a&name=b` are lists to Medusa's query parser; indexed and nested forms are not
-    // read here. An empty value is Medusa's to judge.
+    // read here. An empty value is Medusa's to judge, and so is a comma: Medusa splits a one-element list on commas
+    // (`category_id[]=a,b` is two categories), a plain value not.
     const base = name.endsWith("[]") ? name.slice(0, -2) : name
+    if (value.includes(",") && (LIST_FILTERS as readonly string[]).includes(base)) {
+      return null
+    }
     if ((LIST_FILTERS as readonly string[]).includes(base) && value !== "") {
       ;(filters[base as ListFilter] ??= []).push(value)
       continue

@@ -4,7 +4,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { catalogCacheEnabled, sendCatalogAnswer } from "./middleware"
 import { showsInventory } from "./cache-key"
-import { catalogCacheStore, productDocumentStore } from "./store"
+import { catalogCacheStore, productDocumentStore, type Generation } from "./store"
 import { noteRenderingContext } from "./read-model-prebuild"
 import { parseProductListQuery } from "./product-list-query"
 import { rememberRenderingContext, renderingContextName } from "./rendering-contexts"
@@ -167,7 +167,9 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
   let documents: Array<string | undefined>
   let generation: string
   try {
-    const generations = await catalogCacheStore().generations()
+    // The generations the catalog cache read before Medusa's middlewares built the pricing and tax context: a change
+    // in between makes this key stale at once instead of filing the old context under the new generation.
+    const generations = (res.locals.catalogGenerations as Record<Generation, number> | undefined) ?? (await catalogCacheStore().generations())
     generation = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     // The page itself: Medusa's filters, order and pagination, ids only (no prices, no hydration of relations).

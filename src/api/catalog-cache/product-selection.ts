@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { ProductSelection } from "./product-list-query"
 
 /**
@@ -72,9 +73,13 @@ export function selectionQuery(selection: ProductSelection, scope: SelectionScop
   return { sql: `SELECT p.id FROM product p WHERE ${where.join(" AND ")} ORDER BY ${order}`, bindings }
 }
 
-/** What identifies a selection's id list: the selection, the channels and the catalog generation. */
+/**
+ * What identifies a selection's id list: the selection, the channels and the catalog generation. Hashed: a URL's
+ * filters can be kilobytes long, and the memo keeps up to 20,000 keys.
+ */
 export function selectionKey(selection: ProductSelection, scope: SelectionScope, generation: number): string {
-  return JSON.stringify([generation, scope.salesChannelIds, selection.filters, selection.isGiftcard ?? null, selection.order])
+  const parts = JSON.stringify([generation, scope.salesChannelIds, selection.filters, selection.isGiftcard ?? null, selection.order])
+  return createHash("sha256").update(parts).digest("base64url")
 }
 
 /**

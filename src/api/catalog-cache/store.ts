@@ -66,6 +66,13 @@ export class MemoryStore implements CatalogCacheStore {
     if (body.length > this.maxBytes) {
       return
     }
+    // A small Buffer is often a view of a larger one (Node's 8 KB pool, zlib's 16 KB output chunk): keeping the view
+    // would keep the whole backing memory, which the byte budget does not see. Keep an exact-size copy instead.
+    if (body.byteLength !== body.buffer.byteLength) {
+      const exact = Buffer.allocUnsafeSlow(body.length)
+      body.copy(exact)
+      body = exact
+    }
     const old = this.entries.get(key)
     if (old !== undefined) {
       this.bytes -= old.length

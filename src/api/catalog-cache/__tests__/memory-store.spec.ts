@@ -28,6 +28,15 @@ describe("catalog cache memory store", () => {
     expect(await store.get("a")).toBeUndefined()
   })
 
+  it("keeps an exact-size copy of a body that is a view of a larger buffer (it would pin all of it)", async () => {
+    const store = new MemoryStore(10, 1024)
+    const slab = Buffer.alloc(16 * 1024, 120)
+    await store.set("view", slab.subarray(0, 4))
+    const kept = (await store.get("view"))!
+    expect(kept.toString()).toBe("xxxx")
+    expect(kept.buffer.byteLength).toBe(4)
+  })
+
   it("bumps generations", async () => {
     const store = new MemoryStore()
     await store.bump(["catalog", "inventory"])

@@ -50,6 +50,13 @@ describe("product list fast path: parsing", () => {
       "/store/products?cart_id=cart_1",
       "/store/products?q=shirt",
       "/store/products?region_id=a&region_id=b",
+      // Medusa splits a one-element list on commas: two categories, not one called "a,b".
+      "/store/products?category_id[]=a,b",
+      "/store/products?title=Shirt,%20blue",
+      // qs reads "id=a]" as the parameter's name here.
+      "/store/products?id=a]=b",
+      // qs keeps only the first 1,000 parameters.
+      `/store/products?${Array.from({ length: 1_001 }, (_, i) => `id=${i}`).join("&")}`,
     ]) {
       expect({ url, parsed: parseProductListQuery(url) }).toEqual({ url, parsed: null })
     }

@@ -1,0 +1,15 @@
+import { integrationSuites } from "../helpers/test-runner"
+import { securityEdgeSuite } from "./suites/security-edge"
+import { securityOwnershipSuite } from "./suites/security-ownership"
+import { securityFuzzSuite } from "./suites/security-fuzz"
+
+jest.setTimeout(600_000)
+
+/** The public edge of issue 8: validation and safe errors, ownership of carts and orders, bounded fuzzing. */
+integrationSuites(
+  {
+    "the edge: validation, safe errors, headers": securityEdgeSuite,
+    "ownership of carts and orders": securityOwnershipSuite,
+    "fuzzing": securityFuzzSuite,
+  }
+)
