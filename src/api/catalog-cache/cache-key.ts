@@ -71,6 +71,14 @@ export function showsInventory(originalUrl: string): boolean {
   return false
 }
 
+/**
+ * The generations an answer for this URL is read at: the catalog's, and the inventory's too when the answer shows
+ * stock (the response cache, the read model's documents and its rendering contexts all key by it).
+ */
+export function readGeneration(originalUrl: string, generations: { catalog: number; inventory: number }): string {
+  return showsInventory(originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+}
+
 function header(req: CacheableRequest, name: string): string {
   const value = req.headers[name]
   return Array.isArray(value) ? value.join(",") : value ?? ""

@@ -1,6 +1,6 @@
 import cluster from "node:cluster"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cacheKey, isCacheable, showsInventory } from "./cache-key"
+import { cacheKey, isCacheable, readGeneration } from "./cache-key"
 import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
 import { PREBUILD_HEADER } from "./read-model-prebuild"
@@ -50,8 +50,8 @@ function secondSighting(key: string): boolean {
   return false
 }
 
-function sendCached(res: MedusaResponse, body: Buffer): void {
-  res.setHeader("X-Tienda-Cache", "hit")
+function sendJson(res: MedusaResponse, body: Buffer, cache: "hit" | "miss"): void {
+  res.setHeader("X-Tienda-Cache", cache)
   res.status(200).type("application/json; charset=utf-8").send(body)
 }
 
@@ -72,11 +72,11 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     // Read before Medusa's middlewares, so whatever the request reads after is at least this fresh (the read model
     // keys its documents and rendering contexts with it).
     res.locals.catalogGenerations = generations
-    const read = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+    const read = readGeneration(req.originalUrl, generations)
     key = cacheKey(req, read, groups)
     const cached = (await store.get(key)) ?? (await inFlight.get(key))
     if (cached !== undefined) {
-      return sendCached(res, cached)
+      return sendJson(res, cached, "hit")
     }
   } catch (error) {
     log(req, "read failed, answering without it", error)
@@ -88,10 +88,8 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
       if (secondSighting(key)) {
         store.set(key, fast).catch((error) => log(req, "write failed", error))
       }
-      res.setHeader("X-Tienda-Cache", "miss")
       res.setHeader("X-Tienda-Read-Model", "fast")
-      res.status(200).type("application/json; charset=utf-8").send(fast)
-      return
+      return sendJson(res, fast, "miss")
     }
   } catch (error) {
     log(req, "product list fast path failed, answering through Medusa", error)

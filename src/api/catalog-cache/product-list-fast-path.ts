@@ -5,7 +5,7 @@ import { listAnswerBytes, readModelApplies, readModelEnabled, unpackDocumentByte
 import { renderingContextName, renderingKeyOf } from "./rendering-contexts"
 import { SelectionMemo, selectionKey, selectionQuery, type SelectionScope } from "./product-selection"
 import { productDocumentStore, type Generation } from "./store"
-import { showsInventory } from "./cache-key"
+import { readGeneration } from "./cache-key"
 
 /**
  * The fast path of anonymous product lists (`GET /store/products`, product pages by handle included): answered
@@ -57,7 +57,7 @@ export async function fastProductList(req: StoreRequest, generations: Record<Gen
   if (!publishableKey || !salesChannelIds?.length || !parsed || !readModelApplies(req.originalUrl)) {
     return undefined
   }
-  const generation = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+  const generation = readGeneration(req.originalUrl, generations)
   const renderingKey = renderingKeyOf(renderingContextName(publishableKey, salesChannelIds, parsed.rendering), generation)
   if (!renderingKey) {
     return undefined

@@ -3,7 +3,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { catalogCacheEnabled, sendCatalogAnswer } from "./middleware"
-import { showsInventory } from "./cache-key"
+import { readGeneration } from "./cache-key"
 import { catalogCacheStore, productDocumentStore, type Generation } from "./store"
 import { noteRenderingContext } from "./read-model-prebuild"
 import { parseProductListQuery } from "./product-list-query"
@@ -170,7 +170,7 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
     // The generations the catalog cache read before Medusa's middlewares built the pricing and tax context: a change
     // in between makes this key stale at once instead of filing the old context under the new generation.
     const generations = (res.locals.catalogGenerations as Record<Generation, number> | undefined) ?? (await catalogCacheStore().generations())
-    generation = showsInventory(req.originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+    generation = readGeneration(req.originalUrl, generations)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     // The page itself: Medusa's filters, order and pagination, ids only (no prices, no hydration of relations).
     const { data, metadata } = await query.graph(

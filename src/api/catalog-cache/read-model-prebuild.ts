@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { showsInventory } from "./cache-key"
+import { readGeneration } from "./cache-key"
 import { catalogCacheStore } from "./store"
 
 /**
@@ -64,7 +64,7 @@ export function renderingQuery(originalUrl: string): string {
 
 async function generationOf(query: string): Promise<string> {
   const generations = await catalogCacheStore().generations()
-  return showsInventory(`?${query}`) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
+  return readGeneration(`?${query}`, generations)
 }
 
 /** Called by the read model for each anonymous request it answered at `generation`. */
