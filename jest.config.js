@@ -28,6 +28,7 @@ module.exports = {
         "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
         "<rootDir>/cli/src/**/__tests__/**/*.spec.ts",
         "<rootDir>/plugins/*/src/**/__tests__/**/*.spec.[jt]s",
+        "<rootDir>/integration-tests/__tests__/**/*.spec.[jt]s",
       ],
     },
     {

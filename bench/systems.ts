@@ -27,14 +27,19 @@ const secrets = { JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789", COO
 /** `medusa start` in a folder of the repository (Tienda's build or the stock baseline). */
 /** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the Medusa servers; NODE_OPTIONS refuses --cpu-prof. */
 const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean)
-const medusaStart = (dir: string, env: Record<string, string>) => ({
+const medusaStart = (dir: string, env: Record<string, string>, startArgs: string[] = []) => ({
   cwd: path.join(root, dir),
-  args: nodeArgs.length ? [process.execPath, ...nodeArgs, fs.realpathSync(medusaBin), "start"] : [medusaBin, "start"],
+  args: [...(nodeArgs.length ? [process.execPath, ...nodeArgs, fs.realpathSync(medusaBin)] : [medusaBin]), "start", ...startArgs],
   env,
 })
 
 /** Tienda's production build, run the way `tienda start` runs it; with a Redis database number, with REDIS_URL. */
-function tienda(name: string, description: string, redisDb?: number, extra: Partial<System> & { env?: Record<string, string> } = {}): System {
+function tienda(
+  name: string,
+  description: string,
+  redisDb?: number,
+  extra: Partial<System> & { env?: Record<string, string>; startArgs?: string[] } = {}
+): System {
   return {
     name,
     description,
@@ -42,7 +47,7 @@ function tienda(name: string, description: string, redisDb?: number, extra: Part
     redisDb,
     only: extra.only,
     command: (db, redis) =>
-      medusaStart(".medusa/server", { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: redisDb === undefined ? "" : redis, ...secrets, ...extra.env }),
+      medusaStart(".medusa/server", { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: redisDb === undefined ? "" : redis, ...secrets, ...extra.env }, extra.startArgs),
   }
 }
 
@@ -72,6 +77,11 @@ export const systems: System[] = [
   tienda("tienda-queue8", "`tienda` with TIENDA_CHECKOUT_CONCURRENCY=8 (checkout only: does the queue of 4 limit it?)", undefined, {
     only: ["checkout"],
     env: { TIENDA_CHECKOUT_CONCURRENCY: "8" },
+  }),
+  // Two server processes need Redis: the in-process cache and its generations are per process.
+  tienda("tienda-redis-cluster2", "`tienda-redis` as two server processes (`medusa start --cluster 2`)", 5, {
+    only: ["checkout"],
+    startArgs: ["--cluster", "2"],
   }),
 ]
 
