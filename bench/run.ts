@@ -28,7 +28,7 @@ function redisUrlFor(system: System): string {
 
 /** Runs one load generator process (load.js or checkout.js) while sampling the server's RSS. */
 function runLoad(script: string, spec: object, serverPid: number): Promise<{ result: any; rssMb: number }> {
-  const specFile = path.join(stateDir, "spec.json")
+  const specFile = path.join(stateDir, `spec-${script.replace(/\.js$/, "")}.json`)
   fs.writeFileSync(specFile, JSON.stringify(spec))
   let rssMb = treeRssMb(serverPid)
   const sampler = setInterval(() => (rssMb = Math.max(rssMb, treeRssMb(serverPid))), 500)
@@ -45,11 +45,25 @@ function runLoad(script: string, spec: object, serverPid: number): Promise<{ res
 
 async function measure(system: System, scenario: Scenario, catalog: Catalog, pid: number, duration = config.duration) {
   const base = { baseUrl: `http://127.0.0.1:${config.serverPort}`, headers: { "x-publishable-api-key": catalog.key, "content-type": "application/json" } }
+  const shopping = (seconds: number, shoppers: number) => ({
+    ...base,
+    duration: seconds,
+    shoppers,
+    regions: catalog.regions,
+    variants: catalog.variants,
+    shippingOptions: catalog.shippingOptionByRegion,
+  })
   if (scenario.kind === "checkout") {
-    const spec = { ...base, duration: config.checkoutDuration, shoppers: config.shoppers, regions: catalog.regions, variants: catalog.variants, shippingOptions: catalog.shippingOptionByRegion }
-    return runLoad("checkout.js", spec, pid)
+    return runLoad("checkout.js", shopping(config.checkoutDuration, config.shoppers), pid)
   }
-  return runLoad("load.js", { ...base, duration, connections: config.connections, requests: scenario.requests!(catalog) }, pid)
+  const reading = runLoad("load.js", { ...base, duration, connections: config.connections, requests: scenario.requests!(catalog) }, pid)
+  if (!scenario.buyers || !system.medusa) {
+    return reading
+  }
+  // Orders meanwhile: reported with the read results (their latencies as a step of the scenario's details).
+  const [read, { result: bought }] = await Promise.all([reading, runLoad("checkout.js", shopping(duration, scenario.buyers), pid)])
+  const orders = `${bought.orders} orders meanwhile (${bought.rps}/s, ${bought.errors} errors), order latency`
+  return { ...read, result: { ...read.result, steps: { [orders]: { p50: bought.p50, p95: bought.p95, p99: bought.p99 } } } }
 }
 
 async function main() {

@@ -16,6 +16,8 @@ export interface Scenario {
   description: string
   kind: "read" | "checkout" | "rebuild"
   requests?: (catalog: Catalog) => BenchRequest[]
+  /** Shoppers running the checkout loop during a read scenario (every order changes stock). */
+  buyers?: number
 }
 
 /** Fields a storefront asks for on a product list (as Medusa's Next.js starter does). */
@@ -51,6 +53,13 @@ export const scenarios: Scenario[] = [
     description: `product list, limit=20, random offset/region/filter (category, collection, order) over ${RANDOM_URLS} URLs`,
     kind: "read",
     requests: (c) => many(() => randomListing(c)),
+  },
+  {
+    name: "products-random-buying",
+    description: "`products-random` while 2 shoppers check out (each order changes the stock the pages show)",
+    kind: "read",
+    requests: (c) => many(() => randomListing(c)),
+    buyers: 2,
   },
   {
     name: "product-handle",

@@ -49,6 +49,18 @@ describe("the catalog cache's Redis store", () => {
     const other = new RedisStore(redis, `${prefix}other:`)
     const before = await other.generations()
     await store.bump(["inventory"])
-    expect(await other.generations()).toEqual({ catalog: before.catalog, inventory: before.inventory + 1 })
+    expect(await other.generations()).toEqual({ catalog: before.catalog, inventory: before.inventory + 1, stockEpoch: before.stockEpoch + 1 })
+  })
+
+  it("shares each product's stock version between processes", async () => {
+    const other = new RedisStore(redis, `${prefix}other:`)
+    const [a, b] = [`prod_a_${process.pid}_${Date.now()}`, `prod_b_${process.pid}_${Date.now()}`]
+    const before = await other.generations()
+    await store.bumpProductStock([a, b, a])
+    await store.bumpProductStock([b])
+    expect(await other.productStockVersions([a, b, "prod_never_sold"])).toEqual([1, 2, 0])
+    expect(await other.generations()).toEqual({ ...before, inventory: before.inventory + 2 })
+    expect(await other.productStockVersions([])).toEqual([])
+    await redis.hdel("tienda:catalog-cache:stock-versions", a, b)
   })
 })

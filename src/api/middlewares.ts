@@ -1,7 +1,7 @@
 import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { storeSearch } from "./search/store-search"
-import { catalogCache, invalidateCatalogAfterWrite } from "./catalog-cache/middleware"
+import { catalogCache, invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "./catalog-cache/middleware"
 import { productListReadModel } from "./catalog-cache/product-list-read-model"
 import { queueCheckout } from "./security/checkout-queue"
 import { tiendaErrorHandler } from "./security/error-handler"
@@ -30,7 +30,7 @@ export default defineMiddlewares({
     { matcher: "/admin", middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })] },
     { matcher: "/store/carts", method: ["POST"], middlewares: [requireRegionCountries] },
     { matcher: "/store/carts/:id", method: ["POST"], middlewares: [requireRegionCountries] },
-    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [queueCheckout, attachOrderToken, invalidateCatalogAfterWrite(["inventory"])] },
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [queueCheckout, attachOrderToken, invalidateStockAfterCheckout] },
     { matcher: "/store/customers/me/addresses", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers/me/addresses/:address_id", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers", method: ["POST"], middlewares: [requireEmail] },

@@ -112,6 +112,31 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
     expect(after.inventory_quantity).toBe(before.inventory_quantity - 3)
   })
 
+  it("inventory: after a checkout only the products bought are rendered again, with their new stock", async () => {
+    const sdk = storeSdk(api, key)
+    // The page guestCheckout buys from (its first priced product), rendered with stock.
+    const url = `/store/products?limit=5&region_id=${region.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`
+    const before = await warm(api, url, store)
+    const { variant } = await guestCheckout(sdk, { quantity: 2 })
+    const stockOf = (page: any) => page.products.flatMap((p: any) => p.variants).find((v: any) => v.id === variant.id).inventory_quantity
+
+    const after = await api.get(url, store)
+    expect(after.headers["x-tienda-cache"]).toBe("miss")
+    expect(after.headers["x-tienda-read-model"]).toBe(`rendered 1/${before.products.length}`)
+    expect(stockOf(after.data)).toBe(stockOf(before) - 2)
+    // Once the checkout's events have been handled (they name the same product), still no other product is rendered.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const settled = await api.get(url, store)
+    // (A cache hit, the fast path, or the read model with every document found or this one product rendered again.)
+    expect(settled.headers["x-tienda-read-model"] ?? "hit").toMatch(/^(hit|fast|rendered 1\/\d+)$/)
+    process.env.TIENDA_CATALOG_CACHE = "off"
+    try {
+      expect((await api.get(url, store)).data).toEqual(settled.data)
+    } finally {
+      process.env.TIENDA_CATALOG_CACHE = "on"
+    }
+  })
+
   it("category: a new name through the admin", async () => {
     const { data } = await api.get("/store/product-categories?limit=1&fields=id", store)
     const category = data.product_categories[0]

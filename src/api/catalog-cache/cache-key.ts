@@ -79,6 +79,19 @@ export function readGeneration(originalUrl: string, generations: { catalog: numb
   return showsInventory(originalUrl) ? `${generations.catalog}.${generations.inventory}` : `${generations.catalog}`
 }
 
+/**
+ * The generations the read model's product documents for this URL are read at: the catalog's, and the stock epoch
+ * when they show stock (each document adds its product's own stock version, see documentKey).
+ */
+export function documentGeneration(originalUrl: string, generations: { catalog: number; stockEpoch: number }): string {
+  return showsInventory(originalUrl) ? `${generations.catalog}.s${generations.stockEpoch}` : `${generations.catalog}`
+}
+
+/** A product's document key: its rendering key, its id, and its stock version when the rendering shows stock. */
+export function documentKey(renderingKey: string, productId: string, stockVersion?: number): string {
+  return stockVersion === undefined ? `${renderingKey}:${productId}` : `${renderingKey}:${productId}:${stockVersion}`
+}
+
 function header(req: CacheableRequest, name: string): string {
   const value = req.headers[name]
   return Array.isArray(value) ? value.join(",") : value ?? ""

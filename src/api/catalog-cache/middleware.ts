@@ -1,10 +1,12 @@
 import cluster from "node:cluster"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cacheKey, isCacheable, readGeneration } from "./cache-key"
 import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
 import { PREBUILD_HEADER } from "./read-model-prebuild"
 import { fastProductList } from "./product-list-fast-path"
+import { productsOfCart } from "./stock-products"
 
 /**
  * The catalog response cache (see cache-key.ts for what is cached and store.ts for where). On by default; off with
@@ -130,12 +132,12 @@ export function sendCatalogAnswer(res: MedusaResponse, json: string): void {
 }
 
 /**
- * Bumps the given generations when a write request ends, *before* its answer leaves (the end of the response
- * waits for the bump): whoever made the change sees it on their very next request. Failed writes bump too (a
- * partial change is possible; an extra miss is harmless). With `authenticatedOnly` (the admin), a request Medusa
- * did not authenticate bumps nothing: it changed nothing, and anyone could otherwise empty the cache at will.
+ * Runs `bump` when a write request ends, *before* its answer leaves (the end of the response waits for it):
+ * whoever made the change sees it on their very next request. Failed writes bump too (a partial change is
+ * possible; an extra miss is harmless). With `authenticatedOnly` (the admin), a request Medusa did not
+ * authenticate bumps nothing: it changed nothing, and anyone could otherwise empty the cache at will.
  */
-export function invalidateCatalogAfterWrite(generations: Generation[], { authenticatedOnly = false } = {}) {
+function bumpBeforeAnswer(bump: (req: MedusaRequest) => Promise<void>, { authenticatedOnly = false } = {}) {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") {
       return next()
@@ -147,8 +149,7 @@ export function invalidateCatalogAfterWrite(generations: Generation[], { authent
         return end(...args)
       }
       bumped = true
-      catalogCacheStore()
-        .bump(generations)
+      bump(req)
         .catch((error) => log(req, "invalidation failed", error))
         .finally(() => end(...args))
       return res
@@ -156,3 +157,24 @@ export function invalidateCatalogAfterWrite(generations: Generation[], { authent
     next()
   }
 }
+
+/** Bumps the given generations when a write request ends (see bumpBeforeAnswer). */
+export function invalidateCatalogAfterWrite(generations: Generation[], options: { authenticatedOnly?: boolean } = {}) {
+  return bumpBeforeAnswer(() => catalogCacheStore().bump(generations), options)
+}
+
+/**
+ * A completed checkout changed the stock of the cart's products: their stock versions are bumped before the answer
+ * leaves, so the read model re-renders those products only (all stock when they cannot be found).
+ */
+export const invalidateStockAfterCheckout = bumpBeforeAnswer(async (req) => {
+  const store = catalogCacheStore()
+  let products: string[] = []
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    products = await productsOfCart(req.params.id, query.graph.bind(query) as never)
+  } catch (error) {
+    log(req, "products of the checkout not found, all stock marked stale", error)
+  }
+  await (products.length ? store.bumpProductStock(products) : store.bump(["inventory"]))
+})

@@ -1,11 +1,11 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseProductListQuery } from "./product-list-query"
-import { listAnswerBytes, readModelApplies, readModelEnabled, unpackDocumentBytes } from "./product-list-read-model"
+import { documentKeys, listAnswerBytes, readModelApplies, readModelEnabled, unpackDocumentBytes } from "./product-list-read-model"
 import { renderingContextName, renderingKeyOf } from "./rendering-contexts"
 import { SelectionMemo, selectionKey, selectionQuery, type SelectionScope } from "./product-selection"
-import { productDocumentStore, type Generation } from "./store"
-import { readGeneration } from "./cache-key"
+import { productDocumentStore, type Generations } from "./store"
+import { documentGeneration } from "./cache-key"
 
 /**
  * The fast path of anonymous product lists (`GET /store/products`, product pages by handle included): answered
@@ -47,7 +47,7 @@ async function severalChannels(pg: Knex, generation: number): Promise<boolean> {
  * The answer to an anonymous product list, as Medusa would give it (UTF-8 JSON), or undefined when this path cannot give it
  * (the request then goes to Medusa). `generations` are the catalog cache's, read once by the caller.
  */
-export async function fastProductList(req: StoreRequest, generations: Record<Generation, number>): Promise<Buffer | undefined> {
+export async function fastProductList(req: StoreRequest, generations: Generations): Promise<Buffer | undefined> {
   if (!fastPathEnabled() || req.headers.authorization || req.headers.cookie || req.headers["x-medusa-locale"]) {
     return undefined
   }
@@ -57,7 +57,7 @@ export async function fastProductList(req: StoreRequest, generations: Record<Gen
   if (!publishableKey || !salesChannelIds?.length || !parsed || !readModelApplies(req.originalUrl)) {
     return undefined
   }
-  const generation = readGeneration(req.originalUrl, generations)
+  const generation = documentGeneration(req.originalUrl, generations)
   const renderingKey = renderingKeyOf(renderingContextName(publishableKey, salesChannelIds, parsed.rendering), generation)
   if (!renderingKey) {
     return undefined
@@ -71,7 +71,7 @@ export async function fastProductList(req: StoreRequest, generations: Record<Gen
     return rows.map((row) => row.id as string)
   })
   const page = ids.slice(parsed.offset, parsed.offset + parsed.limit)
-  const packed = await productDocumentStore().getMany(page.map((id) => `${renderingKey}:${id}`))
+  const packed = await productDocumentStore().getMany(await documentKeys(req.originalUrl, renderingKey, page))
   if (packed.some((document) => document === undefined)) {
     return undefined
   }

@@ -3,8 +3,8 @@ import { deflateRawSync, inflateRawSync } from "node:zlib"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { catalogCacheEnabled, sendCatalogAnswer } from "./middleware"
-import { readGeneration } from "./cache-key"
-import { catalogCacheStore, productDocumentStore, type Generation } from "./store"
+import { documentGeneration, documentKey, showsInventory } from "./cache-key"
+import { catalogCacheStore, productDocumentStore, type Generations } from "./store"
 import { noteRenderingContext } from "./read-model-prebuild"
 import { parseProductListQuery } from "./product-list-query"
 import { rememberRenderingContext, renderingContextName } from "./rendering-contexts"
@@ -20,8 +20,9 @@ import { rememberRenderingContext, renderingContextName } from "./rendering-cont
  * filters narrowed to the missing ids; so every document has Medusa's exact shape (prices, taxes, stock).
  *
  * A document's key holds everything its content depends on: the fields, the pricing context (region, currency,
- * customer groups), the tax context, the locale, the sales channels, and the catalog (and, when stock is shown,
- * inventory) generation — any catalog change makes every document stale at once. Requests with a parameter it
+ * customer groups), the tax context, the locale, the sales channels, and the catalog generation — any catalog
+ * change makes every document stale at once. When the document shows stock, its key also holds the stock epoch and
+ * the product's own stock version (see store.ts): an order makes only its products' documents stale. Requests with a parameter it
  * does not know, a session cookie, or Medusa's index engine on, are Medusa's alone. Off with TIENDA_READ_MODEL=off.
  */
 
@@ -145,6 +146,15 @@ function listTail(count: number, offset: unknown, limit: unknown): string {
   return `"count":${JSON.stringify(count)},"offset":${JSON.stringify(offset)},"limit":${JSON.stringify(limit)}}`
 }
 
+/** The document keys of these products in a rendering: with each one's stock version when the URL shows stock. */
+export async function documentKeys(originalUrl: string, renderingKey: string, productIds: string[]): Promise<string[]> {
+  if (!showsInventory(originalUrl)) {
+    return productIds.map((id) => documentKey(renderingKey, id))
+  }
+  const versions = await catalogCacheStore().productStockVersions(productIds)
+  return productIds.map((id, index) => documentKey(renderingKey, id, versions[index]))
+}
+
 /** Tells the fast path (product-list-fast-path.ts) which rendering key Medusa's middlewares gave an anonymous context. */
 function rememberForFastPath(req: ProductRequest, generation: string, rendering: string): void {
   const publishableKey = req.get("x-publishable-api-key")
@@ -169,8 +179,8 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
   try {
     // The generations the catalog cache read before Medusa's middlewares built the pricing and tax context: a change
     // in between makes this key stale at once instead of filing the old context under the new generation.
-    const generations = (res.locals.catalogGenerations as Record<Generation, number> | undefined) ?? (await catalogCacheStore().generations())
-    generation = readGeneration(req.originalUrl, generations)
+    const generations = (res.locals.catalogGenerations as Generations | undefined) ?? (await catalogCacheStore().generations())
+    generation = documentGeneration(req.originalUrl, generations)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     // The page itself: Medusa's filters, order and pagination, ids only (no prices, no hydration of relations).
     const { data, metadata } = await query.graph(
@@ -186,7 +196,7 @@ export async function productListReadModel(req: MedusaRequest, res: MedusaRespon
     page = { count: Number(metadata?.count ?? 0), skip: metadata?.skip, take: metadata?.take }
     const rendering = renderingKey(request, generation)
     rememberForFastPath(request, generation, rendering)
-    keys = ids.map((id) => `${rendering}:${id}`)
+    keys = await documentKeys(req.originalUrl, rendering, ids)
     documents = (await store.getMany(keys)).map((packed) => (packed === undefined ? undefined : unpackDocument(packed)))
   } catch (error) {
     log(req, "answering through Medusa", error)

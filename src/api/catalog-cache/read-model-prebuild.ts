@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { readGeneration } from "./cache-key"
+import { documentGeneration } from "./cache-key"
 import { catalogCacheStore } from "./store"
 
 /**
@@ -7,9 +7,11 @@ import { catalogCacheStore } from "./store"
  * used (fields, region, tax country, locale, publishable key), this server asks itself for the whole catalog, one
  * page of PAGE products at a time, so each product's document exists before a storefront asks for a page with it.
  *
- * A context is built QUIET_MS after it is first seen, and again after a change of the data it shows, once no new
- * change arrived meanwhile. A change during a build abandons it; the next request of the context schedules it again.
- * So under a steady stream of orders, a context that shows stock is rendered on demand only, never in a loop.
+ * A context is built QUIET_MS after it is first seen, and again after a change of the data its documents are keyed
+ * by (the catalog; for a context that shows stock, also stock changes not traced to products), once no new change
+ * arrived meanwhile. A change during a build abandons it; the next request of the context schedules it again.
+ * Orders do not start a build: they make only their own products' documents stale, which are rendered again on
+ * demand (see store.ts).
  * Off with TIENDA_READ_MODEL_PREBUILD=off; off under jest unless a test turns it on.
  */
 const CONTEXT_PARAMS = ["fields", "region_id", "country_code", "province", "locale", "sales_channel_id"]
@@ -64,7 +66,7 @@ export function renderingQuery(originalUrl: string): string {
 
 async function generationOf(query: string): Promise<string> {
   const generations = await catalogCacheStore().generations()
-  return readGeneration(`?${query}`, generations)
+  return documentGeneration(`?${query}`, generations)
 }
 
 /** Called by the read model for each anonymous request it answered at `generation`. */

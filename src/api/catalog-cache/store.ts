@@ -7,8 +7,21 @@ import Redis from "ioredis"
  * Invalidation is by generation: every key embeds the generation numbers current when the answer was read, and a
  * change bumps them, so the very next request computes a new key and reads fresh data. Old entries are never read
  * again and age out (LRU in memory, a TTL in Redis).
+ *
+ * Stock has two levels. `inventory` moves with every stock change and keys whole answers that show stock. The read
+ * model's documents are keyed finer: by `stockEpoch`, which moves only with stock changes that were not traced to
+ * products (an admin write, an event whose products could not be found), plus each product's own stock version.
+ * An order then makes the documents of the products it bought stale, not the documents of the whole catalog.
  */
 export type Generation = "catalog" | "inventory"
+
+export interface Generations {
+  catalog: number
+  /** Every stock change. */
+  inventory: number
+  /** Stock changes not traced to products. */
+  stockEpoch: number
+}
 
 /**
  * Bodies by key, as bytes: cached answers are sent as they are (a page of products is ~80 KB; a JS string would
@@ -23,8 +36,13 @@ export interface BodyStore {
 }
 
 export interface CatalogCacheStore extends BodyStore {
-  generations(): Promise<Record<Generation, number>>
+  generations(): Promise<Generations>
+  /** Bumping `inventory` here means a stock change of unknown products: it bumps `stockEpoch` too. */
   bump(generations: Generation[]): Promise<void>
+  /** A stock change of these products: their stock versions and `inventory`. */
+  bumpProductStock(productIds: string[]): Promise<void>
+  /** Each product's stock version (0 for a product whose stock never changed). */
+  productStockVersions(productIds: string[]): Promise<number[]>
 }
 
 function setting(name: string, fallback: number): number {
@@ -35,7 +53,9 @@ function setting(name: string, fallback: number): number {
 export class MemoryStore implements CatalogCacheStore {
   private readonly entries = new Map<string, Buffer>()
   private bytes = 0
-  private readonly current: Record<Generation, number> = { catalog: 0, inventory: 0 }
+  private readonly current: Generations = { catalog: 0, inventory: 0, stockEpoch: 0 }
+  /** One small number per product that was ever sold or restocked: bounded by the catalog. */
+  private readonly stockVersions = new Map<string, number>()
 
   constructor(
     private readonly maxEntries = setting("TIENDA_CATALOG_CACHE_ENTRIES", 10_000),
@@ -49,7 +69,21 @@ export class MemoryStore implements CatalogCacheStore {
   async bump(generations: Generation[]) {
     for (const generation of generations) {
       this.current[generation]++
+      if (generation === "inventory") {
+        this.current.stockEpoch++
+      }
     }
+  }
+
+  async bumpProductStock(productIds: string[]) {
+    for (const id of new Set(productIds)) {
+      this.stockVersions.set(id, (this.stockVersions.get(id) ?? 0) + 1)
+    }
+    this.current.inventory++
+  }
+
+  async productStockVersions(productIds: string[]) {
+    return productIds.map((id) => this.stockVersions.get(id) ?? 0)
   }
 
   async get(key: string) {
@@ -115,16 +149,35 @@ export class RedisStore implements CatalogCacheStore {
   ) {}
 
   async generations() {
-    const [catalog, inventory] = await this.redis.mget(`${PREFIX}gen:catalog`, `${PREFIX}gen:inventory`)
-    return { catalog: Number(catalog ?? 0), inventory: Number(inventory ?? 0) }
+    const [catalog, inventory, stockEpoch] = await this.redis.mget(`${PREFIX}gen:catalog`, `${PREFIX}gen:inventory`, `${PREFIX}gen:stockEpoch`)
+    return { catalog: Number(catalog ?? 0), inventory: Number(inventory ?? 0), stockEpoch: Number(stockEpoch ?? 0) }
   }
 
   async bump(generations: Generation[]) {
     const batch = this.redis.multi()
     for (const generation of generations) {
       batch.incr(`${PREFIX}gen:${generation}`)
+      if (generation === "inventory") {
+        batch.incr(`${PREFIX}gen:stockEpoch`)
+      }
     }
     await batch.exec()
+  }
+
+  async bumpProductStock(productIds: string[]) {
+    const batch = this.redis.multi()
+    for (const id of new Set(productIds)) {
+      batch.hincrby(`${PREFIX}stock-versions`, id, 1)
+    }
+    batch.incr(`${PREFIX}gen:inventory`)
+    await batch.exec()
+  }
+
+  async productStockVersions(productIds: string[]) {
+    if (!productIds.length) {
+      return []
+    }
+    return (await this.redis.hmget(`${PREFIX}stock-versions`, ...productIds)).map((version) => Number(version ?? 0))
   }
 
   async get(key: string) {

@@ -4,7 +4,7 @@
  * listed here with the way back from its entity to the product ids.
  */
 
-type Graph = (input: {
+export type Graph = (input: {
   entity: string
   fields: string[]
   filters?: Record<string, unknown>
@@ -21,7 +21,7 @@ const fromVariants: Resolver = async (ids, graph) => {
   return data.map((row) => row.product_id)
 }
 
-const fromInventoryItems = async (inventoryItemIds: string[], graph: Graph): Promise<string[]> => {
+export const fromInventoryItems = async (inventoryItemIds: string[], graph: Graph): Promise<string[]> => {
   if (!inventoryItemIds.length) {
     return []
   }
@@ -33,12 +33,12 @@ const fromInventoryItems = async (inventoryItemIds: string[], graph: Graph): Pro
   return data.map((row) => row.variant?.product_id)
 }
 
-const fromInventoryLevels: Resolver = async (ids, graph) => {
+export const fromInventoryLevels: Resolver = async (ids, graph) => {
   const { data } = await graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
   return fromInventoryItems(data.map((row) => row.inventory_item_id), graph)
 }
 
-const fromReservations: Resolver = async (ids, graph) => {
+export const fromReservations: Resolver = async (ids, graph) => {
   const { data } = await graph({ entity: "reservation_item", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
   return fromInventoryItems(data.map((row) => row.inventory_item_id), graph)
 }

@@ -1,4 +1,4 @@
-import { cacheKey, isCacheable, normalizedQuery, showsInventory } from "../cache-key"
+import { cacheKey, documentGeneration, documentKey, isCacheable, normalizedQuery, readGeneration, showsInventory } from "../cache-key"
 
 const request = (originalUrl: string, headers: Record<string, string> = {}, method = "GET") => ({ method, originalUrl, headers })
 
@@ -51,5 +51,17 @@ describe("catalog cache key", () => {
     // A malformed escape in one parameter does not hide an encoded field name in another.
     expect(showsInventory("/store/products?q=%E0%A4%A&fields=%2Bvariants.%69nventory_quantity")).toBe(true)
     expect(showsInventory("/store/products/prod_1")).toBe(false)
+  })
+
+  it("keys answers by every stock change, documents by the stock epoch and their product's own stock version", () => {
+    const generations = { catalog: 7, inventory: 40, stockEpoch: 3 }
+    const stock = "/store/products?fields=%2Bvariants.inventory_quantity"
+    expect(readGeneration(stock, generations)).toBe("7.40")
+    expect(documentGeneration(stock, generations)).toBe("7.s3")
+    expect(readGeneration("/store/products", generations)).toBe("7")
+    expect(documentGeneration("/store/products", generations)).toBe("7")
+    expect(documentKey("r", "prod_1")).toBe("r:prod_1")
+    expect(documentKey("r", "prod_1", 0)).not.toBe(documentKey("r", "prod_1", 1))
+    expect(documentKey("r", "prod_1", 0)).not.toBe(documentKey("r", "prod_1"))
   })
 })

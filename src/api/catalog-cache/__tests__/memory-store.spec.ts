@@ -41,7 +41,15 @@ describe("catalog cache memory store", () => {
     const store = new MemoryStore()
     await store.bump(["catalog", "inventory"])
     await store.bump(["inventory"])
-    expect(await store.generations()).toEqual({ catalog: 1, inventory: 2 })
+    expect(await store.generations()).toEqual({ catalog: 1, inventory: 2, stockEpoch: 2 })
+  })
+
+  it("bumps the stock of named products without the stock epoch", async () => {
+    const store = new MemoryStore()
+    await store.bumpProductStock(["prod_a", "prod_b", "prod_a"])
+    await store.bumpProductStock(["prod_b"])
+    expect(await store.productStockVersions(["prod_a", "prod_b", "prod_c"])).toEqual([1, 2, 0])
+    expect(await store.generations()).toEqual({ catalog: 0, inventory: 2, stockEpoch: 0 })
   })
 
   it("maps stock events to the inventory generation and everything else to both", () => {

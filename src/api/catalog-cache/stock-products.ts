@@ -1,0 +1,52 @@
+import {
+  eventIds,
+  fromInventoryItems,
+  fromInventoryLevels,
+  fromReservations,
+  type Graph,
+} from "../../lib/search/product-events"
+
+/**
+ * Which products a stock change touched, so that only their documents in the read model go stale (see store.ts).
+ * An empty answer means "could not tell": the caller then treats the change as one of unknown products.
+ */
+
+type Resolver = (ids: string[], graph: Graph) => Promise<string[]>
+
+const fromOrders: Resolver = async (ids, graph) => {
+  const { data } = await graph({ entity: "order", fields: ["items.product_id"], filters: { id: ids } })
+  return data.flatMap((order) => (order.items ?? []).map((item: { product_id?: string | null }) => item.product_id))
+}
+
+/** By the entity in the event's name: the inventory module's (`inventory.reservation-item.created`) and the workflows' (`reservation-item.created`). */
+function resolverOf(eventName: string): Resolver | undefined {
+  if (/(^|\.)inventory-item\.[a-z]+$/.test(eventName)) {
+    return fromInventoryItems
+  }
+  if (/(^|\.)inventory-level\.[a-z]+$/.test(eventName)) {
+    return fromInventoryLevels
+  }
+  if (/(^|\.)reservation-item\.[a-z]+$/.test(eventName)) {
+    return fromReservations
+  }
+  if (eventName === "order.placed" || eventName === "order.canceled") {
+    return fromOrders
+  }
+  return undefined
+}
+
+function unique(ids: unknown[]): string[] {
+  return [...new Set(ids.filter((id): id is string => typeof id === "string" && id !== ""))]
+}
+
+export async function productsOfStockEvent(event: { name: string; data: unknown }, graph: Graph): Promise<string[]> {
+  const resolver = resolverOf(event.name)
+  const ids = eventIds(event.data)
+  return resolver && ids.length ? unique(await resolver(ids, graph)) : []
+}
+
+/** The products in a cart (a completed one too: its items stay). */
+export async function productsOfCart(cartId: string, graph: Graph): Promise<string[]> {
+  const { data } = await graph({ entity: "cart", fields: ["items.product_id"], filters: { id: cartId } })
+  return unique(data.flatMap((cart) => (cart.items ?? []).map((item: { product_id?: string | null }) => item.product_id)))
+}
