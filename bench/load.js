@@ -13,6 +13,8 @@ const instance = autocannon(
     url: spec.baseUrl,
     connections: spec.connections,
     duration: spec.duration,
+    // Requests per second over all connections, when the scenario sets one (otherwise as fast as answers come).
+    overallRate: spec.rate,
     timeout: 30,
     headers: spec.headers,
     requests: [

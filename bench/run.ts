@@ -56,7 +56,7 @@ async function measure(system: System, scenario: Scenario, catalog: Catalog, pid
   if (scenario.kind === "checkout") {
     return runLoad("checkout.js", shopping(config.checkoutDuration, config.shoppers), pid)
   }
-  const reading = runLoad("load.js", { ...base, duration, connections: config.connections, requests: scenario.requests!(catalog) }, pid)
+  const reading = runLoad("load.js", { ...base, duration, connections: config.connections, rate: scenario.rate, requests: scenario.requests!(catalog) }, pid)
   if (!scenario.buyers || !system.medusa) {
     return reading
   }

@@ -18,6 +18,8 @@ export interface Scenario {
   requests?: (catalog: Catalog) => BenchRequest[]
   /** Shoppers running the checkout loop during a read scenario (every order changes stock). */
   buyers?: number
+  /** A fixed request rate (requests/s over all connections) instead of as fast as the server answers. */
+  rate?: number
 }
 
 /** Fields a storefront asks for on a product list (as Medusa's Next.js starter does). */
@@ -56,10 +58,11 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "products-random-buying",
-    description: "`products-random` while 2 shoppers check out (each order changes the stock the pages show)",
+    description: "`products-random` at a steady 100 requests/s while 2 shoppers check out (each order changes the stock the pages show)",
     kind: "read",
     requests: (c) => many(() => randomListing(c)),
     buyers: 2,
+    rate: 100,
   },
   {
     name: "product-handle",

@@ -103,9 +103,22 @@ function log(req: MedusaRequest, level: "info" | "warn", message: string): void 
   }
 }
 
+/** The next context this pass has not tried yet, in the order they were first seen. */
+function nextContext(tried: Set<RenderingContext>): RenderingContext | undefined {
+  for (const context of contexts.values()) {
+    if (!tried.has(context)) {
+      return context
+    }
+  }
+  return undefined
+}
+
 async function buildAll(req: MedusaRequest): Promise<void> {
   let complete = true
-  for (const context of [...contexts.values()]) {
+  const tried = new Set<RenderingContext>()
+  // A context first seen while this pass runs is built in it too: its requests schedule nothing while a pass runs.
+  for (let context = nextContext(tried); context; context = nextContext(tried)) {
+    tried.add(context)
     try {
       const generation = await generationOf(context.query)
       if (context.built === generation) {
