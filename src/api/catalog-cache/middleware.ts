@@ -165,16 +165,20 @@ export function invalidateCatalogAfterWrite(generations: Generation[], options: 
 
 /**
  * A completed checkout changed the stock of the cart's products: their stock versions are bumped before the answer
- * leaves, so the read model re-renders those products only (all stock when they cannot be found).
+ * leaves, so the read model re-renders those products only. A cart without products (unknown, or custom items
+ * only) changed no stock; when the lookup fails, all stock counts as changed.
  */
 export const invalidateStockAfterCheckout = bumpBeforeAnswer(async (req) => {
   const store = catalogCacheStore()
-  let products: string[] = []
+  let products: string[]
   try {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     products = await productsOfCart(req.params.id, query.graph.bind(query) as never)
   } catch (error) {
     log(req, "products of the checkout not found, all stock marked stale", error)
+    return store.bump(["inventory"])
   }
-  await (products.length ? store.bumpProductStock(products) : store.bump(["inventory"]))
+  if (products.length) {
+    await store.bumpProductStock(products)
+  }
 })

@@ -103,10 +103,14 @@ function log(req: MedusaRequest, level: "info" | "warn", message: string): void 
   }
 }
 
-/** The next context this pass has not tried yet, in the order they were first seen. */
-function nextContext(tried: Set<RenderingContext>): RenderingContext | undefined {
-  for (const context of contexts.values()) {
-    if (!tried.has(context)) {
+/** The next context this pass has not tried yet, in the order they were first seen; none after MAX_CONTEXTS tries. */
+function nextContext(tried: Set<string>): RenderingContext | undefined {
+  if (tried.size >= MAX_CONTEXTS) {
+    return undefined
+  }
+  for (const [key, context] of contexts) {
+    if (!tried.has(key)) {
+      tried.add(key)
       return context
     }
   }
@@ -115,10 +119,10 @@ function nextContext(tried: Set<RenderingContext>): RenderingContext | undefined
 
 async function buildAll(req: MedusaRequest): Promise<void> {
   let complete = true
-  const tried = new Set<RenderingContext>()
-  // A context first seen while this pass runs is built in it too: its requests schedule nothing while a pass runs.
+  const tried = new Set<string>()
+  // A context first seen while this pass runs is built in it too (its requests schedule nothing while a pass runs);
+  // at most MAX_CONTEXTS per pass, so new contexts streaming in cannot keep one pass going without a pause.
   for (let context = nextContext(tried); context; context = nextContext(tried)) {
-    tried.add(context)
     try {
       const generation = await generationOf(context.query)
       if (context.built === generation) {

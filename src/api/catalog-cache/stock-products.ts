@@ -45,8 +45,18 @@ export async function productsOfStockEvent(event: { name: string; data: unknown 
   return resolver && ids.length ? unique(await resolver(ids, graph)) : []
 }
 
-/** The products in a cart (a completed one too: its items stay). */
+/**
+ * The products whose stock a cart's checkout changed: its own, and every product with a variant that shares an
+ * inventory item with one of its variants (kits, bundles).
+ */
 export async function productsOfCart(cartId: string, graph: Graph): Promise<string[]> {
-  const { data } = await graph({ entity: "cart", fields: ["items.product_id"], filters: { id: cartId } })
-  return unique(data.flatMap((cart) => (cart.items ?? []).map((item: { product_id?: string | null }) => item.product_id)))
+  const { data } = await graph({ entity: "cart", fields: ["items.product_id", "items.variant_id"], filters: { id: cartId } })
+  const items: Array<{ product_id?: string | null; variant_id?: string | null }> = data.flatMap((cart) => cart.items ?? [])
+  const variantIds = unique(items.map((item) => item.variant_id))
+  if (!variantIds.length) {
+    return unique(items.map((item) => item.product_id))
+  }
+  const { data: links } = await graph({ entity: "product_variant_inventory_items", fields: ["inventory_item_id"], filters: { variant_id: variantIds } })
+  const sharing = await fromInventoryItems(unique(links.map((link) => link.inventory_item_id)), graph)
+  return unique([...items.map((item) => item.product_id), ...sharing])
 }
