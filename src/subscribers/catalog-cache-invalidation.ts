@@ -13,8 +13,9 @@ import { productsOfStockEvent } from "../api/catalog-cache/stock-products"
  */
 export default async function invalidateCatalogCache({ event, container }: SubscriberArgs<unknown>): Promise<void> {
   const store = catalogCacheStore()
-  if (!INVENTORY_EVENTS.includes(event.name)) {
-    return store.bump(generationsFor(event.name))
+  const generations = generationsFor(event.name)
+  if (generations.includes("catalog")) {
+    return store.bump(generations)
   }
   let products: string[] = []
   try {

@@ -1,17 +1,17 @@
 import {
-  eventIds,
   fromInventoryItems,
   fromInventoryLevels,
   fromReservations,
+  resolveProductIds,
   type Graph,
+  type Resolver,
 } from "../../lib/search/product-events"
+import { INVENTORY_EVENTS } from "./events"
 
 /**
  * Which products a stock change touched, so that only their documents in the read model go stale (see store.ts).
  * An empty answer means "could not tell": the caller then treats the change as one of unknown products.
  */
-
-type Resolver = (ids: string[], graph: Graph) => Promise<string[]>
 
 const fromOrders: Resolver = async (ids, graph) => {
   const { data } = await graph({ entity: "order", fields: ["items.product_id"], filters: { id: ids } })
@@ -35,14 +35,20 @@ function resolverOf(eventName: string): Resolver | undefined {
   return undefined
 }
 
-function unique(ids: unknown[]): string[] {
-  return [...new Set(ids.filter((id): id is string => typeof id === "string" && id !== ""))]
+/** The stock events the subscriber hears, each with its way back to products (events without one are left out). */
+const STOCK_EVENT_RESOLVERS: Record<string, Resolver> = Object.fromEntries(
+  INVENTORY_EVENTS.flatMap((name) => {
+    const resolver = resolverOf(name)
+    return resolver ? [[name, resolver]] : []
+  })
+)
+
+export function productsOfStockEvent(event: { name: string; data: unknown }, graph: Graph): Promise<string[]> {
+  return resolveProductIds(event, graph, STOCK_EVENT_RESOLVERS)
 }
 
-export async function productsOfStockEvent(event: { name: string; data: unknown }, graph: Graph): Promise<string[]> {
-  const resolver = resolverOf(event.name)
-  const ids = eventIds(event.data)
-  return resolver && ids.length ? unique(await resolver(ids, graph)) : []
+function unique(ids: unknown[]): string[] {
+  return [...new Set(ids.filter((id): id is string => typeof id === "string" && id !== ""))]
 }
 
 /**

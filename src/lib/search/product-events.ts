@@ -11,7 +11,7 @@ export type Graph = (input: {
   withDeleted?: boolean
 }) => Promise<{ data: any[] }>
 
-type Resolver = (ids: string[], graph: Graph) => Promise<string[]>
+export type Resolver = (ids: string[], graph: Graph) => Promise<string[]>
 
 const productIds: Resolver = async (ids) => ids
 
@@ -87,8 +87,13 @@ export function eventIds(data: unknown): string[] {
   })
 }
 
-export async function resolveProductIds(event: { name: string; data: unknown }, graph: Graph): Promise<string[]> {
-  const resolver = PRODUCT_INDEX_EVENTS[event.name]
+/** The products an event touches, each once, by the resolvers of an event table (the product index's by default). */
+export async function resolveProductIds(
+  event: { name: string; data: unknown },
+  graph: Graph,
+  resolvers: Record<string, Resolver> = PRODUCT_INDEX_EVENTS
+): Promise<string[]> {
+  const resolver = resolvers[event.name]
   const ids = eventIds(event.data)
   if (!resolver || !ids.length) {
     return []
