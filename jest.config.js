@@ -20,6 +20,8 @@ module.exports = {
   workerIdleMemoryLimit: "1200MB",
   // Jest's order, with the specs that wait for the shared e2e shop moved back a little (see the file).
   testSequencer: "<rootDir>/integration-tests/test-sequencer.js",
+  // When each spec file started and ended: .tienda/test-timeline.txt.
+  reporters: ["default", "<rootDir>/integration-tests/timeline-reporter.js"],
   projects: [
     {
       ...shared,

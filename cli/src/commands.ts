@@ -1,18 +1,13 @@
 import { PLUGIN_KINDS } from "./shared/plugin-kinds"
-import { startShop } from "./start/start"
-import { runTests } from "./test/test"
-import { seedShop } from "./seed/seed"
-import { newPlugin } from "./plugins/new-plugin"
-import { addPlugin } from "./plugins/add-plugin"
-import { listPlugins } from "./plugins/list-plugins"
-import { removePlugin } from "./plugins/remove-plugin"
-import { runDoctor } from "./doctor/doctor"
-import { startDatabase } from "./db/db-start"
-import { stopDatabase } from "./db/db-stop"
-import { databaseStatus } from "./db/db-status"
-import { openPsql } from "./db/db-psql"
-import { serveDatabase } from "./db/db-serve"
-import { createUser } from "./user/create-user"
+
+/**
+ * A command's module, loaded when the command runs rather than when `tienda` starts: `--help`, a wrong argument
+ * and the light commands skip what the others need (ts-morph alone takes ~0.5 s to load). `require`, not
+ * `import()`, so that tsx's CommonJS hook compiles the TypeScript.
+ */
+function load<Module>(id: string): Module {
+  return require(id) as Module
+}
 
 /** One option of a command; `repeatable` collects every occurrence into a list. */
 export interface OptionSpec {
@@ -48,13 +43,13 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--migrate", description: "run migrations even when nothing changed" },
       { flags: "--no-seed", description: "do not seed the demo store into an empty database" },
     ],
-    run: (options) => startShop(options),
+    run: (options) => load<typeof import("./start/start")>("./start/start").startShop(options),
   },
   {
     name: "seed",
     description: "Seed the demo store into an empty database; --products N adds a synthetic catalog for benchmarks",
     options: [{ flags: "--products <count>", description: "also generate this many synthetic products (3 variants each)" }],
-    run: (options) => seedShop(options),
+    run: (options) => load<typeof import("./seed/seed")>("./seed/seed").seedShop(options),
   },
   {
     name: "test",
@@ -65,7 +60,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--integration", description: "HTTP integration tests only" },
       { flags: "--e2e", description: "browser tests only" },
     ],
-    run: (jestArgs: string[], options) => runTests({ ...options, jestArgs }),
+    run: (jestArgs: string[], options) => load<typeof import("./test/test")>("./test/test").runTests({ ...options, jestArgs }),
   },
   {
     name: "plugin",
@@ -76,7 +71,7 @@ export const COMMANDS: CommandSpec[] = [
         description: "Create plugins/<name>: a small working plugin of the given type, with passing tests",
         arguments: [{ name: "<name>", description: "lower-case kebab-case name, e.g. gift-cards" }],
         options: [{ flags: "--type <type>", description: "what the plugin provides", choices: PLUGIN_KINDS, required: true }],
-        run: (name: string, options) => newPlugin(name, options),
+        run: (name: string, options) => load<typeof import("./plugins/new-plugin")>("./plugins/new-plugin").newPlugin(name, options),
       },
       {
         name: "add",
@@ -86,20 +81,20 @@ export const COMMANDS: CommandSpec[] = [
           { flags: "--option <key=value>", description: "a plugin option (repeatable); env:NAME writes process.env.NAME", repeatable: true },
           { flags: "--no-migrate", description: "register without running migrations" },
         ],
-        run: (target: string, options) => addPlugin(target, options),
+        run: (target: string, options) => load<typeof import("./plugins/add-plugin")>("./plugins/add-plugin").addPlugin(target, options),
       },
       {
         name: "list",
         description: "List plugins: name, version, kind, where registered, built",
         options: [json],
-        run: (options) => listPlugins(options),
+        run: (options) => load<typeof import("./plugins/list-plugins")>("./plugins/list-plugins").listPlugins(options),
       },
       {
         name: "remove",
         description: "Unregister a plugin from medusa-config.ts (its data stays unless --purge)",
         arguments: [{ name: "<name>", description: "folder under plugins/ or package name" }],
         options: [{ flags: "--purge", description: "also revert its modules' migrations (drops their tables)" }],
-        run: (name: string, options) => removePlugin(name, options),
+        run: (name: string, options) => load<typeof import("./plugins/remove-plugin")>("./plugins/remove-plugin").removePlugin(name, options),
       },
     ],
   },
@@ -107,22 +102,22 @@ export const COMMANDS: CommandSpec[] = [
     name: "doctor",
     description: "Check Node, configuration, database, migrations, admin user, Redis, Elasticsearch, plugins",
     options: [json],
-    run: (options) => runDoctor(options),
+    run: (options) => load<typeof import("./doctor/doctor")>("./doctor/doctor").runDoctor(options),
   },
   {
     name: "db",
     description: "The embedded PostgreSQL: start, stop, status, psql",
     subcommands: [
-      { name: "start", description: "Start the embedded PostgreSQL in the background", run: () => startDatabase() },
-      { name: "stop", description: "Stop the embedded PostgreSQL started by `tienda db start`", run: () => stopDatabase() },
-      { name: "status", description: "Show which PostgreSQL the shop uses and whether it runs", options: [json], run: (options) => databaseStatus(options) },
+      { name: "start", description: "Start the embedded PostgreSQL in the background", run: () => load<typeof import("./db/db-start")>("./db/db-start").startDatabase() },
+      { name: "stop", description: "Stop the embedded PostgreSQL started by `tienda db start`", run: () => load<typeof import("./db/db-stop")>("./db/db-stop").stopDatabase() },
+      { name: "status", description: "Show which PostgreSQL the shop uses and whether it runs", options: [json], run: (options) => load<typeof import("./db/db-status")>("./db/db-status").databaseStatus(options) },
       {
         name: "psql",
         description: "Open psql on the shop's database (arguments after -- go to psql)",
         arguments: [{ name: "[psqlArgs...]", description: "arguments for psql, e.g. -- -c 'select 1'" }],
-        run: (args: string[]) => openPsql(args),
+        run: (args: string[]) => load<typeof import("./db/db-psql")>("./db/db-psql").openPsql(args),
       },
-      { name: "serve", description: "Run the embedded PostgreSQL in the foreground (used by db start)", hidden: true, run: () => serveDatabase() },
+      { name: "serve", description: "Run the embedded PostgreSQL in the foreground (used by db start)", hidden: true, run: () => load<typeof import("./db/db-serve")>("./db/db-serve").serveDatabase() },
     ],
   },
   {
@@ -136,7 +131,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: "--email <email>", description: "the user's email", required: true },
           { flags: "--password <password>", description: "at least 8 characters; random when left out" },
         ],
-        run: (options) => createUser(options),
+        run: (options) => load<typeof import("./user/create-user")>("./user/create-user").createUser(options),
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander"
 import { UsageError } from "./shared/project"
-import { ConfigEditRefused } from "./shared/medusa-config-ref"
+import { ConfigEditRefused } from "./shared/config-edit-refused"
 import { COMMANDS, type CommandSpec } from "./commands"
 
 /**

@@ -27,8 +27,20 @@ export async function createAdmin(container: MedusaContainer): Promise<void> {
   container.resolve(ContainerRegistrationKeys.LOGGER).info(`test admin ${ADMIN_EMAIL} created`)
 }
 
-/** Logs in over HTTP and returns request headers carrying the admin's bearer token. */
+/** The test admin's bearer token, per app (the runner's `api` client): one login per boot, not per test. */
+const tokens = new WeakMap<object, Promise<string>>()
+
+/**
+ * Request headers carrying the test admin's bearer token, logged in over HTTP on first use. The token is a signed
+ * JWT and the admin is in every database snapshot the runner restores between tests, so it stays valid for the
+ * whole file; logging in again for each test cost ~160 ms of scrypt each time, and ran into the shop's login limit.
+ */
 export async function adminHeaders(api: any): Promise<{ headers: Record<string, string> }> {
-  const response = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
-  return { headers: { authorization: `Bearer ${response.data.token}` } }
+  let token = tokens.get(api)
+  if (!token) {
+    token = api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }).then((response: any) => response.data.token as string)
+    tokens.set(api, token)
+    token.catch(() => tokens.delete(api))
+  }
+  return { headers: { authorization: `Bearer ${await token}` } }
 }

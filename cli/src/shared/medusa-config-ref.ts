@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import { ConfigEditRefused } from "./config-edit-refused"
 import {
   Node,
   Project,
@@ -19,7 +20,7 @@ import {
  * a spread that may hold the same module, `resolve` set from a variable, two entries for one module) makes it
  * refuse with a `ConfigEditRefused` that says what to change by hand, before anything is written.
  */
-export class ConfigEditRefused extends Error {}
+export { ConfigEditRefused }
 
 export interface Edit {
   start: number

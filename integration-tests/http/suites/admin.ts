@@ -1,5 +1,5 @@
 import products from "../../../data/products.json"
-import { ADMIN_EMAIL, adminHeaders } from "../../helpers/admin"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminHeaders } from "../../helpers/admin"
 import { failure, guestCheckout, publishableKey, storeSdk } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
 
@@ -12,11 +12,13 @@ export function adminSuite({ api, getContainer }: RunnerContext): void {
   })
 
   it("logs in with email and password and reads its own user", async () => {
-    const { data } = await api.get("/admin/users/me", admin)
+    const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+    const bearer = { headers: { authorization: `Bearer ${login.data.token}` } }
+    const { data } = await api.get("/admin/users/me", bearer)
     expect(data.user.email).toBe(ADMIN_EMAIL)
 
     // The dashboard's way: a session cookie from the token.
-    const { headers } = await api.post("/auth/session", {}, admin)
+    const { headers } = await api.post("/auth/session", {}, bearer)
     const cookie = String(headers["set-cookie"]).split(";")[0]
     const { data: viaCookie } = await api.get("/admin/users/me", { headers: { cookie } })
     expect(viaCookie.user.email).toBe(ADMIN_EMAIL)
