@@ -70,6 +70,22 @@ describe("tienda command line", () => {
     expect(result.code).toBe(2)
   })
 
+  it("loads a command's module only when that command runs (help and argument errors skip ts-morph)", async () => {
+    const script = `require("tsx/cjs"); const { COMMANDS } = require(${JSON.stringify(path.join(__dirname, "../commands.ts"))});
+      require(${JSON.stringify(path.join(__dirname, "../shared/config-edit-refused.ts"))});
+      const loaded = Object.keys(require.cache);
+      console.log(JSON.stringify({ commands: COMMANDS.length, tsMorph: loaded.some((file) => file.includes("/ts-morph/")),
+        commandModules: loaded.filter((file) => /cli\\/src\\/(start|test|seed|plugins|doctor|db|user)\\//.test(file)).length }))`
+    const output = await new Promise<string>((resolve) => {
+      let out = ""
+      const child = spawn(process.execPath, ["-e", script], { cwd: path.join(__dirname, "../../..") })
+      child.stdout.on("data", (chunk) => (out += chunk))
+      child.stderr.on("data", (chunk) => (out += chunk))
+      child.once("exit", () => resolve(out))
+    })
+    expect(JSON.parse(output.trim())).toEqual({ commands: COMMANDS.length, tsMorph: false, commandModules: 0 })
+  })
+
   it("refuses a taken plugin name and a folder that is not a plugin with code 2", async () => {
     const taken = await tienda(["plugin", "new", "demo", "--type", "module"], project)
     expect(taken).toEqual({ code: 2, output: expect.stringContaining("plugins/demo already exists") })
