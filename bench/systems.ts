@@ -17,7 +17,7 @@ export interface System {
   redisDb?: number
   /** Runs only these scenarios (a variant measured for one question). */
   only?: string[]
-  /** Left out of the default run (it answered its one question; RESULTS.md keeps the answer): run it by naming it in BENCH_SYSTEMS. */
+  /** Left out of the default run (it answered its one question; bench/README.md keeps the answer): run it by naming it in BENCH_SYSTEMS. */
   optIn?: boolean
   command(databaseUrl: string, redisUrl: string): { cwd: string; args: string[]; env: Record<string, string> }
 }
