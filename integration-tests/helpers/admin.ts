@@ -38,9 +38,12 @@ const tokens = new WeakMap<object, Promise<string>>()
 export async function adminHeaders(api: any): Promise<{ headers: Record<string, string> }> {
   let token = tokens.get(api)
   if (!token) {
-    token = api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }).then((response: any) => response.data.token as string)
-    tokens.set(api, token)
-    token.catch(() => tokens.delete(api))
+    const login: Promise<string> = api
+      .post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+      .then((response: any) => response.data.token as string)
+    tokens.set(api, login)
+    login.catch(() => tokens.delete(api))
+    token = login
   }
   return { headers: { authorization: `Bearer ${await token}` } }
 }

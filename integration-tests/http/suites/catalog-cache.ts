@@ -219,6 +219,81 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     }
   })
 
+  it("answers product pages by id before Medusa's middlewares exactly as Medusa, and leaves to Medusa what differs", async () => {
+    const admin = await adminHeaders(api)
+    const raw = { ...headers, transformResponse: (body: string) => body, validateStatus: () => true }
+    const { data: regions } = await api.get("/store/regions", headers)
+    const eur = regions.regions.find((r: any) => r.currency_code === "eur")
+    const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
+    const make = async (title: string, status: string, channels: string[]) =>
+      (
+        await api.post(
+          "/admin/products",
+          {
+            title,
+            status,
+            options: [{ title: "Size", values: ["One"] }],
+            variants: [{ title: "One", options: { Size: "One" }, prices: [{ amount: 10, currency_code: "eur" }] }],
+            sales_channels: channels.map((id) => ({ id })),
+          },
+          admin
+        )
+      ).data.product
+    const uncategorised = await make("Plain Crate", "published", [webChannel])
+    const draft = await make("Draft Lamp", "draft", [webChannel])
+    // In no channel: a one-channel store lists it (no channel filter), but the retrieve route filters by channel.
+    const orphan = await make("Channel-less Stool", "published", [])
+    const { data: categories } = await api.get("/admin/product-categories?limit=100&fields=id,products.id", admin)
+    const internal = categories.product_categories.find((c: any) => c.products?.length)
+    await api.post(`/admin/product-categories/${internal.id}`, { is_internal: true }, admin)
+    const inInternal = internal.products[0].id
+    const { data: all } = await api.get("/store/products?limit=100&fields=id", headers)
+    const made = [uncategorised.id, draft.id, orphan.id]
+    const plain = all.products
+      .map((p: any) => p.id)
+      .filter((id: string) => !made.includes(id) && !internal.products.some((p: any) => p.id === id))
+
+    /** Medusa's answer (Tienda's cache off), then Tienda's: same status and body, and how Tienda answered. */
+    async function compare(url: string, expected: string | undefined) {
+      process.env.TIENDA_CATALOG_CACHE = "off"
+      const medusa = await api.get(url, raw)
+      process.env.TIENDA_CATALOG_CACHE = "on"
+      const tienda = await api.get(url, raw)
+      const [mine, theirs] = [tienda, medusa].map((answer) => {
+        const body = JSON.parse(answer.data)
+        body.product?.tags?.sort((a: any, b: any) => (a.id < b.id ? -1 : 1))
+        return { status: answer.status, body }
+      })
+      expect({ url, via: tienda.headers["x-tienda-read-model"] }).toEqual({ url, via: expected })
+      expect({ url, ...mine }).toEqual({ url, ...theirs })
+    }
+    /** A list page of the context teaches the fast path its rendering key and renders the documents. */
+    async function teach(context: string) {
+      await forgetCachedCatalog(getContainer())
+      expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(/^rendered /)
+    }
+
+    for (const context of [`region_id=${eur.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`, `region_id=${eur.id}`]) {
+      await teach(context)
+      for (const id of [plain[0], plain[1], plain[plain.length - 1], uncategorised.id]) {
+        await compare(`/store/products/${id}?${context}`, "fast")
+      }
+      for (const id of [inInternal, draft.id, orphan.id, "prod_does_not_exist"]) {
+        await compare(`/store/products/${id}?${context}`, undefined)
+      }
+    }
+    // A list parameter, or fields that show categories, go to Medusa (it filters, or drops internal categories, there).
+    for (const query of [`region_id=${eur.id}&q=nothing-matches`, `region_id=${eur.id}&fields=*categories`]) {
+      await compare(`/store/products/${plain[0]}?${query}`, undefined)
+    }
+    // With a second channel, a product of the other channel is Medusa's 404 too.
+    const { data: channel } = await api.post("/admin/sales-channels", { name: "Wholesale" }, admin)
+    const wholesale = await make("Wholesale Only Crate", "published", [channel.sales_channel.id])
+    await teach(`region_id=${eur.id}`)
+    await compare(`/store/products/${plain[0]}?region_id=${eur.id}`, "fast")
+    await compare(`/store/products/${wholesale.id}?region_id=${eur.id}`, undefined)
+  })
+
   it("builds the read model ahead: after one page of a new context, every other page is assembled", async () => {
     process.env.TIENDA_READ_MODEL_PREBUILD = "on"
     process.env.TIENDA_READ_MODEL_QUIET_MS = "0"

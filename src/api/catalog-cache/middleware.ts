@@ -6,6 +6,7 @@ import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
 import { PREBUILD_HEADER } from "./read-model-prebuild"
 import { fastProductList } from "./product-list-fast-path"
+import { fastProductDetail } from "./product-detail-fast-path"
 import { productsOfCart } from "./stock-products"
 
 /**
@@ -85,7 +86,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     return next()
   }
   try {
-    const fast = await fastProductList(req, generations)
+    const fast = (await fastProductList(req, generations)) ?? (await fastProductDetail(req, generations))
     if (fast !== undefined) {
       if (secondSighting(key)) {
         store.set(key, fast).catch((error) => log(req, "write failed", error))
@@ -94,7 +95,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
       return sendJson(res, fast, "miss")
     }
   } catch (error) {
-    log(req, "product list fast path failed, answering through Medusa", error)
+    log(req, "product fast path failed, answering through Medusa", error)
   }
   let settle: (body: Buffer | undefined) => void = () => {}
   const reading = new Promise<Buffer | undefined>((resolve) => (settle = resolve))

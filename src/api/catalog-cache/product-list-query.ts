@@ -12,7 +12,7 @@ export type ListFilter = (typeof LIST_FILTERS)[number]
 export const ORDER_COLUMNS = ["id", "title", "handle", "created_at", "updated_at"] as const
 
 /** Parameters that only decide how the products are rendered: the rendering context's (see rendering-contexts.ts). */
-const RENDERING_PARAMS = new Set(["fields", "region_id", "country_code", "province"])
+export const RENDERING_PARAMS = new Set(["fields", "region_id", "country_code", "province"])
 
 export interface ProductSelection {
   filters: Partial<Record<ListFilter, string[]>>
