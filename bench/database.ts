@@ -147,6 +147,7 @@ export interface Catalog {
   key: string
   regions: Array<{ id: string; currency: string; country: string }>
   handles: string[]
+  productIds: string[]
   categories: string[]
   collections: string[]
   variants: string[]
@@ -162,7 +163,7 @@ export async function readCatalog(url: string): Promise<Catalog> {
     `SELECT r.id, r.currency_code AS currency, min(c.iso_2) AS country FROM region r
      JOIN region_country c ON c.region_id = r.id WHERE r.deleted_at IS NULL GROUP BY r.id, r.currency_code ORDER BY r.currency_code`
   )
-  const handles = await sql(url, "SELECT handle FROM product WHERE deleted_at IS NULL AND status = 'published'")
+  const published = await sql(url, "SELECT id, handle FROM product WHERE deleted_at IS NULL AND status = 'published'")
   const categories = await sql(url, "SELECT id FROM product_category WHERE deleted_at IS NULL")
   const collections = await sql(url, "SELECT id FROM product_collection WHERE deleted_at IS NULL")
   const variants = await sql(
@@ -181,7 +182,8 @@ export async function readCatalog(url: string): Promise<Catalog> {
   return {
     key: key.token,
     regions,
-    handles: handles.map((row) => row.handle),
+    handles: published.map((row) => row.handle),
+    productIds: published.map((row) => row.id),
     categories: categories.map((row) => row.id),
     collections: collections.map((row) => row.id),
     variants: variants.map((row) => row.id),

@@ -71,6 +71,12 @@ export const scenarios: Scenario[] = [
     requests: (c) => many(() => ({ path: `/store/products?handle=${pick(c.handles)}&region_id=${pick(c.regions).id}&${FIELDS}` })),
   },
   {
+    name: "product-id",
+    description: "GET /store/products/<random id> with region prices (product page by id, as `sdk.store.product.retrieve`)",
+    kind: "read",
+    requests: (c) => many(() => ({ path: `/store/products/${pick(c.productIds)}?region_id=${pick(c.regions).id}&${FIELDS}` })),
+  },
+  {
     name: "categories",
     description: "GET /store/product-categories?limit=50",
     kind: "read",
