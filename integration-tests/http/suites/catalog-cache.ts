@@ -29,6 +29,22 @@ async function medusaThenTienda(api: any, url: string, raw: object) {
   return { via: tienda.headers["x-tienda-read-model"], status: tienda.status, mine, theirs }
 }
 
+/** A one-variant product (EUR 10) through the admin API, in these sales channels. */
+async function createProduct(api: any, admin: object, title: string, status: string, channels: string[]) {
+  const { data } = await api.post(
+    "/admin/products",
+    {
+      title,
+      status,
+      options: [{ title: "Size", values: ["One"] }],
+      variants: [{ title: "One", options: { Size: "One" }, prices: [{ amount: 10, currency_code: "eur" }] }],
+      sales_channels: channels.map((id) => ({ id })),
+    },
+    admin
+  )
+  return data.product
+}
+
 /** The catalog response cache: what it serves is what Medusa serves, and nothing private is ever cached. */
 export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
   let headers: { headers: Record<string, string> }
@@ -131,18 +147,7 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     const eur = regions.regions.find((r: any) => r.currency_code === "eur")
     // A second sales channel makes Medusa filter by the key's channels; it gets a product of its own.
     const { data: channel } = await api.post("/admin/sales-channels", { name: "Wholesale" }, admin)
-    const make = (title: string, status: string, channels: string[]) =>
-      api.post(
-        "/admin/products",
-        {
-          title,
-          status,
-          options: [{ title: "Size", values: ["One"] }],
-          variants: [{ title: "One", options: { Size: "One" }, prices: [{ amount: 10, currency_code: "eur" }] }],
-          sales_channels: channels.map((id) => ({ id })),
-        },
-        admin
-      )
+    const make = (title: string, status: string, channels: string[]) => createProduct(api, admin, title, status, channels)
     const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
     await make("Wholesale Only Crate", "published", [channel.sales_channel.id])
     await make("Draft Lamp", "draft", [webChannel])
@@ -225,20 +230,7 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     const { data: regions } = await api.get("/store/regions", headers)
     const eur = regions.regions.find((r: any) => r.currency_code === "eur")
     const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
-    const make = async (title: string, status: string, channels: string[]) =>
-      (
-        await api.post(
-          "/admin/products",
-          {
-            title,
-            status,
-            options: [{ title: "Size", values: ["One"] }],
-            variants: [{ title: "One", options: { Size: "One" }, prices: [{ amount: 10, currency_code: "eur" }] }],
-            sales_channels: channels.map((id) => ({ id })),
-          },
-          admin
-        )
-      ).data.product
+    const make = (title: string, status: string, channels: string[]) => createProduct(api, admin, title, status, channels)
     const uncategorised = await make("Plain Crate", "published", [webChannel])
     const draft = await make("Draft Lamp", "draft", [webChannel])
     // In no channel: a one-channel store lists it (no channel filter), but the retrieve route filters by channel.
