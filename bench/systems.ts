@@ -59,6 +59,8 @@ export const systems: System[] = [
     name: "bare-node",
     description: "bare Node HTTP server, fixed JSON body (the machine's ceiling)",
     medusa: false,
+    // It answers every URL with the same body: two scenarios measure the ceiling (one URL, many URLs).
+    only: ["products-hot", "products-random"],
     command: () => ({ cwd: root, args: [process.execPath, "bench/bare-server.js"], env: {} }),
   },
   {
