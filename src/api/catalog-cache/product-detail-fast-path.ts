@@ -26,18 +26,23 @@ interface Knex {
   raw(sql: string, bindings: unknown[]): Promise<{ rows: Array<{ in_channel: boolean; categories: number; left_to_medusa: boolean }> }>
 }
 
-/** The product id of a `/store/products/:id` URL, or undefined for any other URL. */
+/** What Medusa's ids are made of (`prod_01…`): any other "id" (a NUL byte, quotes, spaces) is Medusa's to answer. */
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+/** The product id of a `/store/products/:id` URL, or undefined for any other URL and for an id not of Medusa's form. */
 export function productIdOf(originalUrl: string): string | undefined {
   const at = originalUrl.indexOf("?")
   const match = DETAIL_PATH.exec(at < 0 ? originalUrl : originalUrl.slice(0, at))
   if (!match) {
     return undefined
   }
+  let id: string
   try {
-    return decodeURIComponent(match[1])
+    id = decodeURIComponent(match[1])
   } catch {
     return undefined
   }
+  return PLAIN_ID.test(id) ? id : undefined
 }
 
 /** The list URL with the same query: the context (fields, region, …) whose documents a product page reuses. */

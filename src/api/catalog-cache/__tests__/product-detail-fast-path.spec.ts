@@ -4,7 +4,7 @@ describe("product page fast path (GET /store/products/:id)", () => {
   it("reads the product id of a product page URL only", () => {
     expect(productIdOf("/store/products/prod_01ABC?region_id=reg_1")).toBe("prod_01ABC")
     expect(productIdOf("/store/products/prod%5F1")).toBe("prod_1")
-    for (const url of ["/store/products", "/store/products?id=prod_1", "/store/products/prod_1/variants", "/store/products/%E0%A4%A", "/store/regions/reg_1"]) {
+    for (const url of ["/store/products", "/store/products?id=prod_1", "/store/products/prod_1/variants", "/store/products/%E0%A4%A", "/store/regions/reg_1", "/store/products/prod%001", "/store/products/prod'1", "/store/products/a%20b", `/store/products/${"p".repeat(101)}`]) {
       expect({ url, id: productIdOf(url) }).toEqual({ url, id: undefined })
     }
   })
