@@ -274,6 +274,13 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
         await compare(`/store/products/${id}?${context}`, undefined)
       }
     }
+    // What the path knows of a product (channels, categories) is kept per catalog generation: a product moved into the
+    // internal category after it was served is Medusa's on the next request.
+    const moved = plain[2]
+    await compare(`/store/products/${moved}?region_id=${eur.id}`, "fast")
+    await api.post(`/admin/product-categories/${internal.id}/products`, { add: [moved] }, admin)
+    await teach(`region_id=${eur.id}`)
+    await compare(`/store/products/${moved}?region_id=${eur.id}`, undefined)
     // A list parameter, or fields that show categories, go to Medusa (it filters, or drops internal categories, there).
     for (const query of [`region_id=${eur.id}&q=nothing-matches`, `region_id=${eur.id}&fields=*categories`]) {
       await compare(`/store/products/${plain[0]}?${query}`, undefined)

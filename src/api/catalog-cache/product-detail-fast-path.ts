@@ -6,6 +6,7 @@ import { fastPathEnabled } from "./product-list-fast-path"
 import { renderingContextName, renderingKeyOf } from "./rendering-contexts"
 import { productDocumentStore, type Generations } from "./store"
 import { documentGeneration } from "./cache-key"
+import { Memo } from "./memo"
 
 /**
  * The fast path of anonymous product pages by id (`GET /store/products/:id`), from the documents the product-list
@@ -22,9 +23,22 @@ const DETAIL_PATH = /^\/store\/products\/([^/?]+)$/
 
 type StoreRequest = MedusaRequest & { publishable_key_context?: { sales_channel_ids?: string[] } }
 
-interface Knex {
-  raw(sql: string, bindings: unknown[]): Promise<{ rows: Array<{ in_channel: boolean; categories: number; left_to_medusa: boolean }> }>
+interface ProductFacts {
+  in_channel: boolean
+  categories: number
+  left_to_medusa: boolean
 }
+
+interface Knex {
+  raw(sql: string, bindings: unknown[]): Promise<{ rows: ProductFacts[] }>
+}
+
+/**
+ * What the SQL query below says of a product (null: not published, deleted or unknown), per catalog generation and
+ * channels: every change to a product, its channels or its categories moves the generation. 100,000 entries of a
+ * few dozen bytes each.
+ */
+const facts = new Memo<ProductFacts | null>(100_000, 100_000)
 
 /** What Medusa's ids are made of (`prod_01…`): any other "id" (a NUL byte, quotes, spaces) is Medusa's to answer. */
 const PLAIN_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -100,9 +114,11 @@ export async function fastProductDetail(req: StoreRequest, generations: Generati
   if (!renderingKey) {
     return undefined
   }
-  const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
-  const { rows } = await pg.raw(productQuery(salesChannelIds.length), [...salesChannelIds, id])
-  const product = rows[0]
+  const product = await facts.get(`${generations.catalog}\n${salesChannelIds.join(",")}\n${id}`, async () => {
+    const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
+    const { rows } = await pg.raw(productQuery(salesChannelIds.length), [...salesChannelIds, id])
+    return rows[0] ?? null
+  })
   if (!product?.in_channel || product.left_to_medusa) {
     return undefined
   }

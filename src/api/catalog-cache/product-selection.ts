@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { Memo } from "./memo"
 import type { ProductSelection } from "./product-list-query"
 
 /**
@@ -82,60 +83,13 @@ export function selectionKey(selection: ProductSelection, scope: SelectionScope,
   return createHash("sha256").update(parts).digest("base64url")
 }
 
-/**
- * Id lists by selection key, least recently used out once they hold more than `maxIds` ids in all or there are more
- * than `maxLists` of them (product pages by handle are one list each); a lookup already running is shared (a burst
- * of requests for one new selection runs one query).
- */
-export class SelectionMemo {
-  private readonly lists = new Map<string, string[]>()
-  private readonly running = new Map<string, Promise<string[]>>()
-  private total = 0
-
-  constructor(
-    private readonly maxIds: number,
-    private readonly maxLists = 20_000
-  ) {}
-
-  async ids(key: string, load: () => Promise<string[]>): Promise<string[]> {
-    const known = this.lists.get(key)
-    if (known) {
-      this.lists.delete(key)
-      this.lists.set(key, known)
-      return known
-    }
-    const pending = this.running.get(key)
-    if (pending) {
-      return pending
-    }
-    const loading = load()
-      .then((ids) => {
-        this.remember(key, ids)
-        return ids
-      })
-      .finally(() => this.running.delete(key))
-    this.running.set(key, loading)
-    return loading
+/** Id lists by selection key, bounded by ids in all and by lists (product pages by handle are one list each). */
+export class SelectionMemo extends Memo<string[]> {
+  constructor(maxIds: number, maxLists = 20_000) {
+    super(maxIds, maxLists, (ids) => ids.length)
   }
 
-  private remember(key: string, ids: string[]): void {
-    if (ids.length > this.maxIds) {
-      return
-    }
-    this.total -= this.lists.get(key)?.length ?? 0
-    this.lists.delete(key)
-    this.lists.set(key, ids)
-    this.total += ids.length
-    for (const [oldest, list] of this.lists) {
-      if (this.total <= this.maxIds && this.lists.size <= this.maxLists) {
-        break
-      }
-      this.lists.delete(oldest)
-      this.total -= list.length
-    }
-  }
-
-  get size(): number {
-    return this.total
+  ids(key: string, load: () => Promise<string[]>): Promise<string[]> {
+    return this.get(key, load)
   }
 }
