@@ -76,13 +76,13 @@ function listFiles(folder: string): string[] {
 }
 
 /** Seeds the template when it does not exist yet (~3 min for 10,000 products here); reused by later runs. */
-export async function ensureTemplate(server: BenchServer): Promise<string> {
+export async function ensureTemplate(server: BenchServer): Promise<{ name: string; seededSeconds: number }> {
   const name = templateName()
   const admin = server.url("postgres")
   const ready = await sql(admin, "SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [name])
   if (ready.length) {
     console.log(`catalog: reusing database ${name}`)
-    return name
+    return { name, seededSeconds: 0 }
   }
   const building = `${name}_building`
   await sql(admin, `DROP DATABASE IF EXISTS ${building}`)
@@ -122,7 +122,7 @@ export async function ensureTemplate(server: BenchServer): Promise<string> {
     await sql(admin, `ALTER DATABASE "${datname}" WITH is_template false`)
     await sql(admin, `DROP DATABASE "${datname}"`)
   }
-  return name
+  return { name, seededSeconds: (Date.now() - started) / 1000 }
 }
 
 /** Builds the workspace plugins (needed to migrate); one that does not build is reported, not fatal. */

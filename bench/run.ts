@@ -68,37 +68,48 @@ async function measure(system: System, scenario: Scenario, catalog: Catalog, pid
   return { ...read, result: { ...read.result, steps: { [orders]: { p50: bought.p50, p95: bought.p95, p99: bought.p99 } } } }
 }
 
+const started = Date.now()
+/** A progress line, with the time since the run started. */
+function say(line: string): void {
+  const seconds = Math.round((Date.now() - started) / 1000)
+  console.log(`[${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}] ${line}`)
+}
+
 async function main() {
-  const started = Date.now()
   fs.mkdirSync(stateDir, { recursive: true })
   const runSystems = chosen(systems, config.systems)
   const runScenarios = chosen(scenarios, config.scenarios)
+  let buildSeconds = 0
   if (runSystems.some((s) => s.name.startsWith("tienda")) && config.build !== "skip") {
     const paths = projectPaths(root)
     if (!buildIsCurrent(paths)) {
-      console.log("building Tienda (medusa build)…")
+      say("building Tienda (medusa build)…")
       await buildApp(paths, { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }, path.join(stateDir, "build.log"))
+      buildSeconds = (Date.now() - started) / 1000
     }
   }
   const server = await startPostgres()
   const results: Measurement[] = []
   const rebuilds: Rebuild[] = []
   let catalog: Catalog | undefined
+  let seedSeconds = 0
   try {
-    const template = await ensureTemplate(server)
+    const { name: template, seededSeconds } = await ensureTemplate(server)
+    seedSeconds = seededSeconds
+    say(`catalog ready: ${template}`)
     catalog = await readCatalog(server.url(template))
     for (const system of runSystems) {
       const databaseUrl = system.medusa ? await cloneFor(server, template, system.name) : ""
       const running = await startSystem(system, databaseUrl, redisUrlFor(system))
       const pid = running.child.pid!
       try {
-        console.log(`${system.name}: started, RSS ${treeRssMb(pid)} MB; warming up ${config.warmup} s`)
+        say(`${system.name}: started, RSS ${treeRssMb(pid)} MB; warming up ${config.warmup} s`)
         await measure(system, scenarios[0], catalog, pid, config.warmup)
         const productScenarios = runScenarios.filter((s) => s.name.startsWith("product") && (!system.only || system.only.includes(s.name)))
         if (system.name.startsWith("tienda") && productScenarios.length) {
           // Tienda's product read model is built ahead, like a search index: measured, then the scenarios run on it.
           const built = await waitForReadModel(`http://127.0.0.1:${config.serverPort}`, { "x-publishable-api-key": catalog.key }, catalog, pid)
-          console.log(`  read model: ${built.documents} product documents in ${built.seconds} s (${built.productsPerSecond}/s)`)
+          say(`  read model: ${built.documents} product documents in ${built.seconds} s (${built.productsPerSecond}/s)`)
           rebuilds.push({ system: system.name, what: "read model", ...built })
         }
         for (const scenario of runScenarios) {
@@ -107,22 +118,23 @@ async function main() {
             // One Tienda system is enough: the rebuild reads and writes PostgreSQL the same way with or without Redis.
             if (rebuilds.some((r) => r.what === "search index") || !system.name.startsWith("tienda")) continue
             const rebuild = await measureSearchRebuild(`http://127.0.0.1:${config.serverPort}`, databaseUrl)
-            console.log(`  ${scenario.name}: ${rebuild.documents} products in ${rebuild.seconds} s (${rebuild.productsPerSecond}/s)`)
+            say(`  ${scenario.name}: ${rebuild.documents} products in ${rebuild.seconds} s (${rebuild.productsPerSecond}/s)`)
             rebuilds.push({ system: system.name, what: "search index", ...rebuild })
             continue
           }
           const { result, rssMb } = await measure(system, scenario, catalog, pid)
-          console.log(`  ${scenario.name}: ${result.rps}/s p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} errors ${result.errors} RSS ${rssMb} MB`)
+          say(`  ${scenario.name}: ${result.rps}/s p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} errors ${result.errors} RSS ${rssMb} MB`)
           results.push({ system: system.name, scenario: scenario.name, rssMb, ...result })
         }
       } finally {
         await running.stop()
+        say(`${system.name}: stopped`)
       }
     }
   } finally {
     await server.stop()
   }
-  const file = writeReport({ results, rebuilds, catalog: catalog!, runSystems, runScenarios, minutes: (Date.now() - started) / 60000, load: os.loadavg() })
+  const file = writeReport({ results, rebuilds, catalog: catalog!, runSystems, runScenarios, minutes: (Date.now() - started) / 60000, buildSeconds, seedSeconds, load: os.loadavg() })
   console.log(`wrote ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 60000).toFixed(1)} min`)
 }
 

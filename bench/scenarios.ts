@@ -20,6 +20,8 @@ export interface Scenario {
   buyers?: number
   /** A fixed request rate (requests/s over all connections) instead of as fast as the server answers. */
   rate?: number
+  /** Left out of the default run: run it by naming it in BENCH_SCENARIOS. */
+  optIn?: boolean
 }
 
 /** Fields a storefront asks for on a product list (as Medusa's Next.js starter does). */
@@ -94,6 +96,8 @@ export const scenarios: Scenario[] = [
     name: "search-rebuild",
     description: "rebuild of the product search index from Settings → Search (POST /admin/search-indexes/product/reindex), products/s; Tienda only",
     kind: "rebuild",
+    // The seed rebuilds the same index (its time is in the log); opt-in to keep a first run under 15 minutes.
+    optIn: true,
   },
   {
     name: "checkout",

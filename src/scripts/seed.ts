@@ -10,13 +10,14 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { argvAfterDoubleDash, parseSeedArgs } from "./seed/args"
 import { seedDemoStore } from "./seed/demo-store"
-import { buildSearchIndex } from "./seed/search-index"
+import { activateSearchIndex, buildSearchIndex } from "./seed/search-index"
 import { seedSyntheticCatalog } from "./seed/synthetic-catalog"
 
 export * from "./seed/index"
 
 export default async function seed({ container, args }: ExecArgs): Promise<void> {
   const options = parseSeedArgs([...(args ?? []), ...argvAfterDoubleDash()])
+  await activateSearchIndex(container)
   if (options.products) {
     await seedSyntheticCatalog(container, { products: options.products })
   } else {

@@ -139,6 +139,7 @@ export class MemoryStore implements CatalogCacheStore {
 }
 
 const PREFIX = "tienda:catalog-cache:"
+const GENERATIONS = ["catalog", "inventory", "stockEpoch"] as const
 
 export class RedisStore implements CatalogCacheStore {
   private readonly ttlSeconds = setting("TIENDA_CATALOG_CACHE_TTL", 3600)
@@ -148,24 +149,46 @@ export class RedisStore implements CatalogCacheStore {
     private readonly prefix = PREFIX
   ) {}
 
+  /**
+   * Generations start from a number of this moment (milliseconds × 1000), not from 0: when Redis loses them (a
+   * restart without persistence, a flush), they must not come back to a value this or another server process has
+   * already used, whose id lists and rendering keys it keeps in memory. Each write sets a missing one first.
+   */
+  private startMissing(batch: ReturnType<Redis["multi"]>, keys: string[]): void {
+    const start = Date.now() * 1000
+    for (const key of keys) {
+      batch.set(key, start, "NX")
+    }
+  }
+
   async generations() {
-    const [catalog, inventory, stockEpoch] = await this.redis.mget(`${PREFIX}gen:catalog`, `${PREFIX}gen:inventory`, `${PREFIX}gen:stockEpoch`)
-    return { catalog: Number(catalog ?? 0), inventory: Number(inventory ?? 0), stockEpoch: Number(stockEpoch ?? 0) }
+    const keys = GENERATIONS.map((generation) => `${PREFIX}gen:${generation}`)
+    let values = await this.redis.mget(...keys)
+    if (values.some((value) => value === null)) {
+      const batch = this.redis.multi()
+      this.startMissing(batch, keys)
+      batch.mget(...keys)
+      const results = (await batch.exec()) ?? []
+      values = results[results.length - 1]?.[1] as Array<string | null>
+    }
+    const [catalog, inventory, stockEpoch] = values.map((value) => Number(value ?? 0))
+    return { catalog, inventory, stockEpoch }
   }
 
   async bump(generations: Generation[]) {
+    const names = new Set(generations.flatMap((generation) => (generation === "inventory" ? ["inventory", "stockEpoch"] : [generation])))
+    const keys = [...names].map((name) => `${PREFIX}gen:${name}`)
     const batch = this.redis.multi()
-    for (const generation of generations) {
-      batch.incr(`${PREFIX}gen:${generation}`)
-      if (generation === "inventory") {
-        batch.incr(`${PREFIX}gen:stockEpoch`)
-      }
+    this.startMissing(batch, keys)
+    for (const key of keys) {
+      batch.incr(key)
     }
     await batch.exec()
   }
 
   async bumpProductStock(productIds: string[]) {
     const batch = this.redis.multi()
+    this.startMissing(batch, [`${PREFIX}gen:inventory`])
     for (const id of new Set(productIds)) {
       batch.hincrby(`${PREFIX}stock-versions`, id, 1)
     }

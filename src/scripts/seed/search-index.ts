@@ -24,3 +24,17 @@ export async function buildSearchIndex(container: MedusaContainer): Promise<"bui
   logger.info(`search: product index rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return "built"
 }
+
+/**
+ * Activates the product index before anything is seeded into a new database. The Search Module indexes every
+ * product, variant and stock event as it happens, and until the index has an active version each of those events
+ * logs an error ("has no active version yet"): hundreds while the demo store is seeded. Activating the empty index
+ * takes a moment; the events then keep it up to date, and the rebuild at the end covers what bypasses them.
+ */
+export async function activateSearchIndex(container: MedusaContainer): Promise<void> {
+  const search = container.resolve(Modules.SEARCH, { allowUnregistered: true }) as any
+  const indexes: Array<{ name: string; status: string }> = search ? await search.listIndexes() : []
+  if (indexes.some((index) => index.name === "product" && index.status === "pending")) {
+    await buildSearchIndex(container)
+  }
+}
