@@ -1,3 +1,5 @@
+import { isRead, matchRoute, type RoutePath } from "../edge/route-path"
+
 /**
  * Tienda's rate limits, as data. Each rule counts requests per key (the client IP, or the account named in the body)
  * within a window; past `points`, the request gets 429 with Retry-After. Every limit is set by an env variable
@@ -6,7 +8,8 @@
  */
 export interface RateLimitRequest {
   method: string
-  path: string
+  /** The path as Express routes it (any case, encoding or trailing slash): see edge/route-path.ts. */
+  path: RoutePath
   ip: string
   query: Record<string, unknown>
   body: Record<string, unknown>
@@ -27,9 +30,11 @@ export interface RateLimit {
   durationSeconds: number
 }
 
-const LOGIN = /^\/auth\/(customer|user)\/emailpass\/?$/
-const RESET = /^\/auth\/(customer|user)\/emailpass\/reset-password\/?$/
-const REGISTER = /^\/auth\/customer\/emailpass\/register\/?$/
+const LOGIN = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/auth/:actor/emailpass", r.path) && isAuthActor(r)
+const RESET = (r: RateLimitRequest) =>
+  r.method === "POST" && !!matchRoute("/auth/:actor/emailpass/reset-password", r.path) && isAuthActor(r)
+const REGISTER = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/auth/customer/emailpass/register", r.path)
+const isAuthActor = (r: RateLimitRequest) => r.path.lower[1] === "customer" || r.path.lower[1] === "user"
 const byIp = (req: RateLimitRequest) => req.ip
 const byAccount = (field: string) => (req: RateLimitRequest) => {
   const value = req.body?.[field]
@@ -37,21 +42,21 @@ const byAccount = (field: string) => (req: RateLimitRequest) => {
 }
 
 export const RATE_RULES: RateRule[] = [
-  { name: "GLOBAL", what: "requests from this address", defaultLimit: "6000/60", applies: (r) => r.path !== "/health", key: byIp },
-  { name: "LOGIN_IP", what: "login attempts from this address", defaultLimit: "100/900", applies: (r) => r.method === "POST" && LOGIN.test(r.path), key: byIp },
-  { name: "LOGIN_ACCOUNT", what: "login attempts for this account", defaultLimit: "20/900", applies: (r) => r.method === "POST" && LOGIN.test(r.path), key: byAccount("email") },
-  { name: "RESET_IP", what: "password reset requests from this address", defaultLimit: "30/3600", applies: (r) => r.method === "POST" && RESET.test(r.path), key: byIp },
-  { name: "RESET_ACCOUNT", what: "password reset requests for this account", defaultLimit: "5/3600", applies: (r) => r.method === "POST" && RESET.test(r.path), key: byAccount("identifier") },
-  { name: "REGISTER_IP", what: "registrations from this address", defaultLimit: "100/3600", applies: (r) => r.method === "POST" && REGISTER.test(r.path), key: byIp },
-  { name: "CART_IP", what: "carts created from this address", defaultLimit: "1000/3600", applies: (r) => r.method === "POST" && /^\/store\/carts\/?$/.test(r.path), key: byIp },
+  { name: "GLOBAL", what: "requests from this address", defaultLimit: "6000/60", applies: (r) => r.path.text !== "/health", key: byIp },
+  { name: "LOGIN_IP", what: "login attempts from this address", defaultLimit: "100/900", applies: LOGIN, key: byIp },
+  { name: "LOGIN_ACCOUNT", what: "login attempts for this account", defaultLimit: "20/900", applies: LOGIN, key: byAccount("email") },
+  { name: "RESET_IP", what: "password reset requests from this address", defaultLimit: "30/3600", applies: RESET, key: byIp },
+  { name: "RESET_ACCOUNT", what: "password reset requests for this account", defaultLimit: "5/3600", applies: RESET, key: byAccount("identifier") },
+  { name: "REGISTER_IP", what: "registrations from this address", defaultLimit: "100/3600", applies: REGISTER, key: byIp },
+  { name: "CART_IP", what: "carts created from this address", defaultLimit: "1000/3600", applies: (r) => r.method === "POST" && !!matchRoute("/store/carts", r.path), key: byIp },
   { name: "SEARCH_IP", what: "searches from this address", defaultLimit: "600/60", applies: isSearch, key: byIp },
 ]
 
 function isSearch(req: RateLimitRequest): boolean {
-  if (/^\/store\/search(\/|$)/.test(req.path)) {
+  if (matchRoute("/store/search", req.path, { prefix: true })) {
     return true
   }
-  return req.method === "GET" && /^\/store\/products\/?$/.test(req.path) && typeof req.query.q === "string" && req.query.q !== ""
+  return isRead(req.method) && !!matchRoute("/store/products", req.path) && typeof req.query.q === "string" && req.query.q !== ""
 }
 
 /** "<requests>/<seconds>" → numbers; a malformed value is a configuration error and says so. */

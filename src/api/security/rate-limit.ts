@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RateLimiterRes } from "rate-limiter-flexible"
 import { limitOf, RATE_RULES, rateLimitsEnabled, type RateLimitRequest } from "./rate-limit-rules"
 import { limiterFor } from "./rate-limiters"
+import { routePathOf } from "../edge/route-path"
 
 /**
  * Applies every rate rule that matches the request (rate-limit-rules.ts). The first exhausted rule answers 429 with
@@ -15,7 +16,7 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
   }
   const request: RateLimitRequest = {
     method: req.method,
-    path: (req.originalUrl || req.url).split("?")[0],
+    path: routePathOf(req),
     ip: req.ip || req.socket?.remoteAddress || "unknown",
     query: (req.query ?? {}) as Record<string, unknown>,
     body: req.body && typeof req.body === "object" ? (req.body as Record<string, unknown>) : {},

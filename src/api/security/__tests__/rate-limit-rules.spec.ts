@@ -1,7 +1,8 @@
+import { parseRoutePath } from "../../edge/route-path"
 import { limitOf, parseLimit, RATE_RULES, rateLimitsEnabled, type RateLimitRequest } from "../rate-limit-rules"
 
-const request = (overrides: Partial<RateLimitRequest>): RateLimitRequest => ({
-  method: "GET", path: "/store/products", ip: "10.0.0.1", query: {}, body: {}, ...overrides,
+const request = ({ path = "/store/products", ...overrides }: Partial<Omit<RateLimitRequest, "path">> & { path?: string }): RateLimitRequest => ({
+  method: "GET", ip: "10.0.0.1", query: {}, body: {}, ...overrides, path: parseRoutePath(path),
 })
 const applying = (req: RateLimitRequest) => RATE_RULES.filter((rule) => rule.applies(req) && rule.key(req) !== undefined).map((rule) => rule.name)
 
@@ -27,7 +28,19 @@ describe("rate limit rules", () => {
     expect(applying(request({ method: "POST", path: "/store/carts" }))).toEqual(["GLOBAL", "CART_IP"])
     expect(applying(request({ query: { q: "shirt" } }))).toEqual(["GLOBAL", "SEARCH_IP"])
     expect(applying(request({}))).toEqual(["GLOBAL"])
+    expect(applying(request({ method: "HEAD", query: { q: "shirt" } }))).toEqual(["GLOBAL", "SEARCH_IP"])
     const account = RATE_RULES.find((rule) => rule.name === "LOGIN_ACCOUNT")!
     expect(account.key(request({ body: { email: " A@X.io " } }))).toBe("a@x.io")
+  })
+
+  it("applies to every spelling Express routes: case, percent-encoding, duplicate and trailing slashes, absolute form", () => {
+    const spellings = ["/AUTH/Customer/EmailPass", "/auth/customer/emailpass/", "/auth//customer/emailpass", "/auth/customer/em%61ilpass", "http://x/auth/customer/emailpass"]
+    for (const path of spellings) {
+      expect([path, applying(request({ method: "POST", path, body: { email: "a@x.io" } }))]).toEqual([path, ["GLOBAL", "LOGIN_IP", "LOGIN_ACCOUNT"]])
+    }
+    expect(applying(request({ method: "POST", path: "/STORE/Carts/" }))).toEqual(["GLOBAL", "CART_IP"])
+    expect(applying(request({ method: "POST", path: "/Store/Search" }))).toEqual(["GLOBAL", "SEARCH_IP"])
+    expect(applying(request({ method: "POST", path: "/auth/customer/emailpass/Reset-Password/", body: { identifier: "a@x.io" } }))).toEqual(["GLOBAL", "RESET_IP", "RESET_ACCOUNT"])
+    expect(applying(request({ path: "/HEALTH" }))).toEqual([])
   })
 })
