@@ -2,6 +2,7 @@ import { integrationSuites } from "../helpers/test-runner"
 import { securityEdgeSuite } from "./suites/security-edge"
 import { securityOwnershipSuite } from "./suites/security-ownership"
 import { securityFuzzSuite } from "./suites/security-fuzz"
+import { securitySpellingsSuite } from "./suites/security-spellings"
 
 jest.setTimeout(600_000)
 
@@ -10,6 +11,7 @@ integrationSuites(
   {
     "the edge: validation, safe errors, headers": securityEdgeSuite,
     "ownership of carts and orders": securityOwnershipSuite,
+    "every spelling of a route": securitySpellingsSuite,
     "fuzzing": securityFuzzSuite,
   }
 )

@@ -13,7 +13,7 @@ import { securityHeaders } from "./security/security-headers"
 import { requireIsoCountry, requireRegionCountries } from "./validation/address-country"
 import { requireEmail } from "./validation/registration-email"
 import { requestHygiene } from "./validation/request-hygiene"
-import { requireWholeQuantities } from "./validation/whole-quantity"
+import { requireValidLineItems } from "./validation/line-item-input"
 
 export default defineMiddlewares({
   // Tienda's error handler: no SQL, stack or driver text in answers; 5xx carry a request id (see security/).
@@ -49,17 +49,17 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts",
       method: ["POST"],
-      middlewares: [requireWholeQuantities],
+      middlewares: [requireValidLineItems],
     },
     {
       matcher: "/store/carts/:id/line-items",
       method: ["POST"],
-      middlewares: [requireWholeQuantities],
+      middlewares: [requireValidLineItems],
     },
     {
       matcher: "/store/carts/:id/line-items/:line_id",
       method: ["POST"],
-      middlewares: [requireWholeQuantities],
+      middlewares: [requireValidLineItems],
     },
   ],
 })

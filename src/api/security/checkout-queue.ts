@@ -1,58 +1,66 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-line"
 
 /**
- * A per-process queue in front of `POST /store/carts/:id/complete`. Without it, 50 simultaneous completions each hold
- * a database connection while they wait for the PostgreSQL advisory lock on the stock (`locking-postgres`), the pool
- * (10 connections) runs dry, and every checkout stalls until time-outs turn into 500s (measured: 120 s, then
- * "Knex: Timeout acquiring a connection"). With at most TIENDA_CHECKOUT_CONCURRENCY completions at a time (default 4)
- * the others wait their turn; one that waited longer than TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS (default 60,000) gets a
- * 409 with Retry-After instead of a 5xx.
+ * `POST /store/carts/:id/complete` waits its turn in a per-process line (checkout-line.ts). Settings, read at each
+ * request: TIENDA_CHECKOUT_CONCURRENCY (4 at once), TIENDA_CHECKOUT_QUEUE_MAX (100 waiting), TIENDA_CHECKOUT_PER_ADDRESS
+ * (3 places per client address), TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS (60,000: a caller who waited longer gets 409).
+ * Refusals carry Retry-After: 409 when the cart is already being completed or the line is full, 429 when the
+ * address holds too many places. A caller who disconnects while waiting leaves the line.
  */
-let running = 0
-const waiting: Array<() => void> = []
+const line = new CheckoutLine(limitsFromEnv)
+
+export function checkoutLineStats(): { running: number; waiting: number } {
+  return line.stats
+}
+
+function limitsFromEnv(): CheckoutLineLimits {
+  return {
+    concurrency: setting("TIENDA_CHECKOUT_CONCURRENCY", 4),
+    maxWaiting: setting("TIENDA_CHECKOUT_QUEUE_MAX", 100),
+    perAddress: setting("TIENDA_CHECKOUT_PER_ADDRESS", 3),
+  }
+}
 
 function setting(name: string, fallback: number): number {
   const value = Number(process.env[name])
   return Number.isInteger(value) && value > 0 ? value : fallback
 }
 
-function release(): void {
-  running--
-  const nextInLine = waiting.shift()
-  if (nextInLine) {
-    running++
-    nextInLine()
-  }
+const REFUSALS: Record<Refusal, { status: number; type: string; message: string }> = {
+  cart_busy: { status: 409, type: "conflict", message: "This cart is already being completed; retry in a moment." },
+  line_full: { status: 409, type: "conflict", message: "Checkout is busy right now; retry in a moment." },
+  address_busy: { status: 429, type: "too_many_requests", message: "Too many checkouts from this address at once; retry in a moment." },
 }
 
-export function queueCheckout(_req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  const start = () => {
-    let released = false
-    const done = () => {
-      if (!released) {
-        released = true
-        release()
-      }
-    }
-    res.once("finish", done)
-    res.once("close", done)
-    next()
-  }
-  if (running < setting("TIENDA_CHECKOUT_CONCURRENCY", 4)) {
-    running++
-    return start()
+function refuse(res: MedusaResponse, refusal: Refusal): void {
+  const { status, type, message } = REFUSALS[refusal]
+  res.setHeader("Retry-After", "2")
+  res.status(status).json({ type, code: status === 409 ? "invalid_state_error" : refusal, message })
+}
+
+export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
+  const place = line.join(String(req.params.id), req.ip || req.socket?.remoteAddress || "unknown")
+  if (typeof place === "string") {
+    return refuse(res, place)
   }
   const timer = setTimeout(() => {
-    const index = waiting.indexOf(enter)
-    if (index >= 0) {
-      waiting.splice(index, 1)
+    if (!place.running) {
+      place.leave()
+      refuse(res, "line_full")
     }
-    res.setHeader("Retry-After", "2")
-    res.status(409).json({ type: "conflict", code: "invalid_state_error", message: "Checkout is busy right now; retry in a moment." })
   }, setting("TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS", 60_000))
-  const enter = () => {
+  // "close" fires when the answer is sent and when the client hangs up first: either way the place is given back.
+  res.once("close", () => {
     clearTimeout(timer)
-    start()
-  }
-  waiting.push(enter)
+    place.leave()
+  })
+  void place.turn.then(() => {
+    clearTimeout(timer)
+    if (res.writableEnded || res.destroyed || req.destroyed) {
+      // Hung up while waiting: the completion never starts.
+      return place.leave()
+    }
+    next()
+  })
 }

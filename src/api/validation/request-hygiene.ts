@@ -11,6 +11,7 @@ import {
   STORE_LIMITS,
   stringProblem,
 } from "./hygiene-rules"
+import { routePathOf } from "../edge/route-path"
 
 /**
  * Tienda's one edge validator, mounted for every request (see middlewares.ts): the path, the query string and the
@@ -21,7 +22,8 @@ import {
  */
 export function requestHygiene(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): void {
   const url = req.originalUrl || req.url
-  const isAdmin = url.startsWith("/admin")
+  // The admin's looser limits go with the route Express dispatches: `/ADMIN/…` is the admin API too.
+  const isAdmin = routePathOf(req).lower[0] === "admin"
   const limits: HygieneLimits = isAdmin ? ADMIN_LIMITS : STORE_LIMITS
   const problem = pathProblem(url, limits) ?? rawQueryProblem(url) ?? parsedQueryProblem(req, limits, isAdmin) ?? bodyProblemOf(req, limits)
   if (problem) {
