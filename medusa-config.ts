@@ -1,4 +1,8 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { httpSecrets } from "./src/lib/secrets/http-secrets"
+import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
+import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
+import { validateClientAddressSettings } from "./src/api/edge/client-address"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -6,33 +10,22 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * Tienda's one Medusa config. Everything that differs between a laptop and production comes from the
  * environment; `.env.example` documents every variable.
  *
- * `medusa start` always sets NODE_ENV=production, even on a laptop. `tienda start` therefore records the mode the
- * user asked for in TIENDA_LOCAL=true (set only when the user's own NODE_ENV is not "production"); any other way of
- * starting Medusa with NODE_ENV=production gets the production rules.
+ * Local rules apply only with NODE_ENV=development or test, or under a local `tienda start` (TIENDA_LOCAL=true:
+ * `medusa start` turns an unset NODE_ENV into "production", so tienda records what the user asked for). Every other
+ * NODE_ENV (production, staging, …) gets the production rules. Both find the same state folder, wherever the config
+ * is loaded from: the project, `.medusa/server` (medusa start) or the test runner.
  */
 const env = process.env
-const isProduction = env.NODE_ENV === "production" && env.TIENDA_LOCAL !== "true"
+const isProduction = usesProductionRules(env)
 const port = env.PORT || "9000"
 const localUrl = `http://localhost:${port}`
+const stateDir = stateDirOf(projectRootOf(__dirname), env)
 
-/** Secrets that are published somewhere (Medusa's default, our .env.example) and so protect nothing. */
-const KNOWN_SECRETS = new Set(["supersecret", "secret", "changeme", "change-me-to-a-long-random-string"])
-const MIN_SECRET_LENGTH = 32
+/** JWT_SECRET / COOKIE_SECRET, or this install's random ones (see src/lib/secrets/README.md). Never a default. */
+const secrets = httpSecrets({ env, stateDir, productionRules: isProduction })
 
-function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
-  const value = env[name]
-  if (!isProduction) {
-    return value || "tienda-local-development-secret"
-  }
-  if (!value || KNOWN_SECRETS.has(value) || value.length < MIN_SECRET_LENGTH) {
-    throw new Error(
-      `${name} must be set to a random string of at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production ` +
-        `(it is ${value ? "a default or too short" : "missing"}). Generate one with: ` +
-        `node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`
-    )
-  }
-  return value
-}
+// TIENDA_TRUSTED_PROXIES and TIENDA_STOREFRONT_SECRET: a bad value stops the boot here, naming the variable.
+validateClientAddressSettings(env)
 
 function workerMode(): "shared" | "worker" | "server" {
   const mode = env.MEDUSA_WORKER_MODE || "shared"
@@ -210,8 +203,8 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS || "http://localhost:8000,http://localhost:3000",
       adminCors: env.ADMIN_CORS || `${localUrl},http://localhost:5173`,
       authCors: env.AUTH_CORS || `${localUrl},http://localhost:5173,http://localhost:8000,http://localhost:3000`,
-      jwtSecret: secret("JWT_SECRET"),
-      cookieSecret: secret("COOKIE_SECRET"),
+      jwtSecret: secrets.jwtSecret,
+      cookieSecret: secrets.cookieSecret,
     },
     // Browsers drop `Secure` cookies over plain http, so a local run over http://localhost needs them off.
     // In production they stay on: serve over HTTPS or behind a proxy that sends X-Forwarded-Proto: https.

@@ -1,16 +1,32 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { randomBytes } from "node:crypto"
+import { ensureInstallSecrets } from "../lib/secrets/install-secrets"
+import { PUBLISHED_SECRETS } from "../lib/secrets/secret-strength"
+
 /**
  * medusa-config.ts is evaluated once per process from the environment; each case loads a fresh copy under its
- * own environment.
+ * own environment, with a state folder of its own unless the case names one.
  */
 const SAVED_ENV = { ...process.env }
-const STRONG = "9f2c4b7e1a8d6f3c0b5e2a9d7c4f1e8b6a3d0c7f"
+// Made per run: a fixed value here would be one more secret published in the repository.
+const STRONG = randomBytes(24).toString("hex")
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tienda-config-spec-"))
+let stateDirs = 0
+const freshStateDir = () => path.join(scratch, `state-${++stateDirs}`)
 
 function loadConfig(env: Record<string, string | undefined>): any {
   process.env = { ...SAVED_ENV }
-  for (const name of ["NODE_ENV", "TIENDA_LOCAL", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL", "MEDUSA_WORKER_MODE", "DATABASE_URL", "OFFLINE_COD_FEE", "ELASTICSEARCH_URL", "TIENDA_MEDUSA_CACHE", "TIENDA_MEDUSA_CACHE_MB", "MEDUSA_FF_CACHING"]) {
+  for (const name of ["NODE_ENV", "TIENDA_LOCAL", "TIENDA_STATE_DIR", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL", "MEDUSA_WORKER_MODE", "DATABASE_URL", "OFFLINE_COD_FEE", "ELASTICSEARCH_URL", "TIENDA_MEDUSA_CACHE", "TIENDA_MEDUSA_CACHE_MB", "MEDUSA_FF_CACHING"]) {
     delete process.env[name]
   }
-  Object.assign(process.env, env)
+  Object.assign(process.env, { NODE_ENV: "development", TIENDA_STATE_DIR: freshStateDir() }, env)
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) {
+      delete process.env[name]
+    }
+  }
   let config: any
   jest.isolateModules(() => {
     config = require("../../medusa-config")
@@ -32,32 +48,82 @@ function defaultLockingProvider(config: any): string {
 
 afterAll(() => {
   process.env = SAVED_ENV
+  fs.rmSync(scratch, { recursive: true, force: true })
 })
 
 describe("medusa-config", () => {
-  it("refuses production without secrets, naming the variable and how to make one", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/JWT_SECRET must be set.*missing.*randomBytes/s)
-    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: STRONG })).toThrow(/COOKIE_SECRET must be set/)
+  it("refuses every NODE_ENV but development and test without secrets in the env or the state folder", () => {
+    for (const nodeEnv of ["production", "staging", "prod", undefined]) {
+      expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(/JWT_SECRET and COOKIE_SECRET must be set.*production rules.*randomBytes/s)
+    }
+    // One variable set is not enough: the other has no fallback either.
+    expect(() => loadConfig({ NODE_ENV: "staging", JWT_SECRET: STRONG })).toThrow(/COOKIE_SECRET must be set/)
   })
 
-  it("refuses production with Medusa's default secret or a short one", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: STRONG })).toThrow(
-      /JWT_SECRET.*a default or too short/
-    )
-    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: "short-but-random" })).toThrow(
-      /COOKIE_SECRET/
-    )
+  it("with production rules, uses the install's secret file that `tienda start` made, and never makes one", () => {
+    const stateDir = freshStateDir()
+    expect(() => loadConfig({ NODE_ENV: "staging", TIENDA_STATE_DIR: stateDir })).toThrow(/must be set/)
+    expect(fs.existsSync(path.join(stateDir, "secrets.json"))).toBe(false)
+
+    const made = ensureInstallSecrets(stateDir)
+    const staging = loadConfig({ NODE_ENV: "staging", TIENDA_STATE_DIR: stateDir })
+    expect(staging.projectConfig.http).toMatchObject({ jwtSecret: made.jwtSecret, cookieSecret: made.cookieSecret })
+    expect(staging.projectConfig.cookieOptions.secure).toBe(true)
+    // The environment wins over the file.
+    const production = loadConfig({ NODE_ENV: "production", TIENDA_STATE_DIR: stateDir, JWT_SECRET: STRONG })
+    expect(production.projectConfig.http).toMatchObject({ jwtSecret: STRONG, cookieSecret: made.cookieSecret })
   })
 
-  it("uses Secure cookies in production and plain ones for a local `tienda start`", () => {
+  it("refuses a published, short or patterned secret in every mode, without printing it", () => {
+    const weak = [...PUBLISHED_SECRETS, "SuperSecret", "short-but-random", "a".repeat(40), "abc123".repeat(8)]
+    // Every value under local rules; the ones a user would paste under each other mode (a config load costs ~0.3 s).
+    const cases = [
+      ...weak.map((value) => ["development", value]),
+      ...["test", "production", "staging"].flatMap((nodeEnv) => ["supersecret", "tienda-local-development-secret", "x".repeat(32)].map((value) => [nodeEnv, value])),
+    ]
+    for (const [nodeEnv, value] of cases) {
+      let message = ""
+      try {
+        loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: value, COOKIE_SECRET: STRONG })
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect({ nodeEnv, value, message }).toEqual({ nodeEnv, value, message: expect.stringMatching(/^JWT_SECRET must be a random string.*it is (a published default|shorter|a pattern)/) })
+      if (value.length >= 12) {
+        expect(message).not.toContain(value)
+      }
+    }
+  })
+
+  it("locally, makes a random secret per install once (mode 600) and reuses it", () => {
+    const stateDir = freshStateDir()
+    const first = loadConfig({ NODE_ENV: "development", TIENDA_STATE_DIR: stateDir }).projectConfig.http
+    const file = path.join(stateDir, "secrets.json")
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(first.jwtSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(first.cookieSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(first.cookieSecret).not.toBe(first.jwtSecret)
+    const written = fs.readFileSync(file, "utf8")
+
+    // The test runner (NODE_ENV=test) and a local `tienda start` (medusa start forces production) read the same file.
+    for (const env of [{ NODE_ENV: "test" }, { NODE_ENV: "production", TIENDA_LOCAL: "true" }, { NODE_ENV: "staging" }]) {
+      const again = loadConfig({ ...env, TIENDA_STATE_DIR: stateDir }).projectConfig.http
+      expect(again).toMatchObject({ jwtSecret: first.jwtSecret, cookieSecret: first.cookieSecret })
+    }
+    expect(fs.readFileSync(file, "utf8")).toBe(written)
+    // Another install gets another secret.
+    expect(loadConfig({ NODE_ENV: "development" }).projectConfig.http.jwtSecret).not.toBe(first.jwtSecret)
+  })
+
+  it("uses Secure cookies with production rules and plain ones for a local `tienda start`", () => {
     const production = loadConfig({ NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG })
     expect(production.projectConfig.cookieOptions.secure).toBe(true)
     expect(production.projectConfig.http.jwtSecret).toBe(STRONG)
+    expect(loadConfig({ NODE_ENV: "staging", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }).projectConfig.cookieOptions.secure).toBe(true)
 
     // `medusa start` forces NODE_ENV=production even on a laptop; tienda start marks local runs.
     const local = loadConfig({ NODE_ENV: "production", TIENDA_LOCAL: "true" })
     expect(local.projectConfig.cookieOptions.secure).toBe(false)
-    expect(local.projectConfig.http.jwtSecret).not.toBe("supersecret")
   })
 
   it("locks through PostgreSQL without Redis, never in-process", () => {

@@ -95,6 +95,29 @@ describe("tienda command line", () => {
     expect(missing).toEqual({ code: 2, output: expect.stringContaining("There is no folder at ./nowhere") })
   })
 
+  it.each([
+    ["key=env:X);require('child_process').execSync('id')//"],
+    ["key=env:process.env.HOME"],
+    ["key=env:"],
+    ["hosts=a,env:Y;globalThis.x=1"],
+  ])("refuses --option %s as code, with code 2, before touching medusa-config.ts", async (option) => {
+    // An editable config (the golden-file input), so only the option's check stands between it and an edit.
+    const editable = fs.mkdtempSync(path.join(os.tmpdir(), "tienda-cli-inject-"))
+    try {
+      fs.writeFileSync(path.join(editable, "package.json"), '{ "name": "shop", "private": true }\n')
+      const config = fs.readFileSync(path.join(__dirname, "../codemods/__tests__/fixtures/tienda-config.in.ts"), "utf8")
+      fs.writeFileSync(path.join(editable, "medusa-config.ts"), config)
+      writePlugin(path.join(editable, "plugins", "demo"), "demo", "payment")
+      const result = await tienda(["plugin", "add", "./plugins/demo", "--option", option], editable)
+      expect(result.output).toMatch(/"env:" must be followed by an environment variable's name/)
+      expect(result.code).toBe(2)
+      expect(fs.readFileSync(path.join(editable, "medusa-config.ts"), "utf8")).toBe(config)
+      expect(fs.existsSync(path.join(editable, "node_modules"))).toBe(false)
+    } finally {
+      fs.rmSync(editable, { recursive: true, force: true })
+    }
+  })
+
   it("refuses to edit a medusa-config.ts it cannot edit safely, before installing or building anything", async () => {
     const before = fs.readFileSync(path.join(project, "medusa-config.ts"), "utf8")
     const result = await tienda(["plugin", "add", "./plugins/demo"], project)

@@ -27,7 +27,7 @@ export function checkNode(): Check {
     : fail("Node.js", `v${process.versions.node} is too old`, "install Node.js 20 or newer")
 }
 
-/** Loads medusa-config.ts as `tienda start` would: a bad variable or a default secret in production fails here. */
+/** Loads medusa-config.ts as `tienda start` would: a bad variable, a missing or weak secret fails here. */
 export function checkConfig(root: string): Check {
   const local = !userWantsProduction()
   const before = process.env.TIENDA_LOCAL
@@ -36,7 +36,7 @@ export function checkConfig(root: string): Check {
   }
   try {
     checkMedusaConfig(root)
-    return ok("Configuration", local ? "medusa-config.ts loads (local mode: development secrets allowed)" : "medusa-config.ts loads with production rules")
+    return ok("Configuration", local ? "medusa-config.ts loads (local rules)" : "medusa-config.ts loads with production rules")
   } catch (error) {
     return fail("Configuration", (error as Error).message, "set the variables the message names (see .env.example)")
   } finally {

@@ -3,19 +3,20 @@ import { loadProjectEnv } from "../shared/env"
 import { info } from "../shared/log"
 import { withShopDatabase } from "../db/shop-database"
 import { checkConfig, checkDatabase, checkElasticsearch, checkNode, checkPlugins, checkRedis, type Check } from "./checks"
+import { checkSecrets } from "./secret-check"
 
 const MARKS = { ok: "✓", warn: "!", fail: "✗" }
 
 /**
- * `tienda doctor [--json]`: Node, configuration (default secrets in production), database reachable and
- * migrated, admin user, Redis and Elasticsearch when configured, plugins built. Exit code 1 when something is
- * wrong; every problem comes with its fix. The embedded PostgreSQL is started for the check when it is not running.
+ * `tienda doctor [--json]`: Node, configuration, secrets (published, weak or written in the project), database
+ * reachable and migrated, admin user, Redis and Elasticsearch when configured, plugins built. Exit code 1 when
+ * something is wrong; every problem comes with its fix. The embedded PostgreSQL is started for the check when it is not running.
  */
 export async function runDoctor(options: { json?: boolean }): Promise<number> {
   const root = findProjectRoot()
   loadProjectEnv(root)
   const paths = projectPaths(root)
-  const checks: Check[] = [checkNode(), checkConfig(root)]
+  const checks: Check[] = [checkNode(), checkConfig(root), ...checkSecrets(paths)]
   try {
     checks.push(...(await withShopDatabase(paths, (databaseUrl) => checkDatabase(paths, databaseUrl))))
   } catch (error) {

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import dotenv from "dotenv"
+import { userAskedForProductionRules } from "../../../src/lib/secrets/runtime-mode"
 
 /**
  * Loads the project's `.env` into process.env without overriding what the shell already set, so
@@ -35,7 +36,21 @@ export function embeddedPort(variable: string, fallback: number): number {
   return port
 }
 
-/** True when the user asked for production; `medusa start` forces NODE_ENV=production on every run, so ask first. */
+/**
+ * True when the user asked for the production rules: any NODE_ENV but development and test (production, staging, …).
+ * `medusa start` turns an unset NODE_ENV into "production", so ask before it runs.
+ */
 export function userWantsProduction(): boolean {
-  return process.env.NODE_ENV === "production"
+  return userAskedForProductionRules(process.env)
+}
+
+/** Where a local run listens when HOST is not set: this machine only. Production keeps Medusa's every interface. */
+export const LOCAL_HOST = "127.0.0.1"
+
+/** The address to reach the server at from this machine: HOST unless it means "every interface". */
+export function reachableHost(host = process.env.HOST): string {
+  if (!host || host === "0.0.0.0" || host === "::" || host === "[::]") {
+    return "127.0.0.1"
+  }
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import { stateDirOf } from "../../../src/lib/secrets/state-dir"
 
 /** Where the Tienda app lives: the nearest folder, from the working directory up, holding medusa-config.ts. */
 export function findProjectRoot(from = process.cwd()): string {
@@ -18,10 +19,11 @@ export function findProjectRoot(from = process.cwd()): string {
 
 /**
  * The paths `tienda` reads and writes inside a project. Local state (embedded database, remembered admin
- * password, logs) lives under `.tienda/` (git-ignored), or under TIENDA_STATE_DIR when that is set.
+ * password, the install's secrets, logs) lives under `.tienda/` (git-ignored), or under TIENDA_STATE_DIR when that is
+ * set (a relative one from the project folder, as medusa-config.ts takes it).
  */
 export function projectPaths(root: string) {
-  const state = process.env.TIENDA_STATE_DIR ? path.resolve(process.env.TIENDA_STATE_DIR) : path.join(root, ".tienda")
+  const state = stateDirOf(root)
   return {
     root,
     state,
@@ -29,6 +31,7 @@ export function projectPaths(root: string) {
     postgresLog: path.join(state, "postgres.log"),
     testPostgresData: path.join(state, "test-postgres"),
     adminCredentials: path.join(state, "admin.json"),
+    secrets: path.join(state, "secrets.json"),
     buildStamp: path.join(state, "build-stamp.json"),
     migrateStamp: path.join(state, "migrate-stamp.json"),
     server: path.join(root, ".medusa", "server"),

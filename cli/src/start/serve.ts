@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import type { ProjectPaths } from "../shared/project"
+import { reachableHost } from "../shared/env"
 
 /** Starts `medusa start` inside `.medusa/server` (where it finds the admin bundle), output inherited. */
 export function startServer(paths: ProjectPaths, env: NodeJS.ProcessEnv, extraArgs: string[] = []): ChildProcess {
@@ -14,7 +15,7 @@ export async function waitForHealth(port: number, server: ChildProcess, timeoutM
       throw new Error(`The server exited with code ${server.exitCode} before it was ready`)
     }
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`)
+      const response = await fetch(`http://${reachableHost()}:${port}/health`)
       if (response.ok) {
         return
       }

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import type { ChildProcess } from "node:child_process"
 import { findProjectRoot, projectPaths, type ProjectPaths } from "../shared/project"
-import { embeddedPort, loadProjectEnv, serverPort, userWantsProduction } from "../shared/env"
+import { embeddedPort, LOCAL_HOST, loadProjectEnv, reachableHost, serverPort, userWantsProduction } from "../shared/env"
 import { info, step, warn } from "../shared/log"
 import { runLogged, exitOf } from "../shared/run"
 import { DEFAULT_EMBEDDED_PORT, startEmbeddedCluster, type EmbeddedCluster } from "../db/embedded-postgres"
@@ -15,6 +15,7 @@ import { createAdminUser, knownAdmin, type AdminCredentials } from "./admin-user
 import { startServer, waitForHealth } from "./serve"
 import { checkMedusaConfig } from "./check-config"
 import { buildPlugins } from "../plugins/build-plugins"
+import { ensureInstallSecrets } from "../../../src/lib/secrets/install-secrets"
 
 export interface StartOptions {
   /** Rebuild even when the sources did not change. */
@@ -39,9 +40,16 @@ export async function startShop(options: StartOptions = {}): Promise<number> {
   const port = serverPort()
   // This process's own environment is what every child (migrate, seed, build, server) inherits.
   const env = process.env
-  Object.assign(env, { PORT: String(port), MEDUSA_DISABLE_TELEMETRY: "true" })
+  // Absolute, so `medusa start` in .medusa/server finds the same state folder (and secrets) as this process.
+  Object.assign(env, { PORT: String(port), MEDUSA_DISABLE_TELEMETRY: "true", TIENDA_STATE_DIR: paths.state })
   if (!userWantsProduction()) {
     env.TIENDA_LOCAL = "true"
+    // A local shop answers this machine only, unless HOST says otherwise.
+    env.HOST ||= LOCAL_HOST
+  }
+  if (!env.JWT_SECRET || !env.COOKIE_SECRET) {
+    // This install's own random secrets (never printed), used for whichever of the two the environment lacks.
+    ensureInstallSecrets(paths.state)
   }
   checkMedusaConfig(root)
 
@@ -159,6 +167,15 @@ function onStopSignal(stoppables: { server?: ChildProcess }) {
   return control
 }
 
+/** What the server's port is open to, from HOST (Medusa listens on every interface without it). */
+function listeningOn(): string {
+  const host = process.env.HOST
+  if (!host || host === "0.0.0.0" || host === "::") {
+    return "every network interface (set HOST=127.0.0.1 to keep it to this machine)"
+  }
+  return host === LOCAL_HOST || host === "localhost" || host === "::1" ? `${host} only (this machine; HOST=0.0.0.0 opens it)` : host
+}
+
 /** A path relative to the project when it is inside it, absolute otherwise. */
 function displayPath(root: string, target: string): string {
   const relative = path.relative(root, target)
@@ -166,7 +183,8 @@ function displayPath(root: string, target: string): string {
 }
 
 function printBanner(port: number, admin: AdminCredentials, publishableKey: string | undefined, seconds: number) {
-  const base = `http://localhost:${port}`
+  const host = reachableHost()
+  const base = `http://${host === LOCAL_HOST ? "localhost" : host}:${port}`
   info(
     [
       "",
@@ -176,6 +194,7 @@ function printBanner(port: number, admin: AdminCredentials, publishableKey: stri
       `  Admin dashboard  ${base}/app`,
       `  Admin login      ${admin.email} / ${admin.password ?? "(password not stored on this machine)"}`,
       `  Publishable key  ${publishableKey ?? "(none: create one in the admin under Settings → Publishable API Keys)"}`,
+      `  Listening on     ${listeningOn()}`,
       "",
       "Press Ctrl-C to stop.",
       "",

@@ -60,6 +60,37 @@ describe("register / unregister codemods (golden files)", () => {
   })
 })
 
+describe("option values", () => {
+  const pluginsOf = (text: string) => text.slice(text.indexOf("plugins: ["))
+
+  it("are written as literals, whatever their text", () => {
+    const options = {
+      quote: `x", evil: require("child_process"), y: "`,
+      code: "${process.exit(1)}`); require('fs')//",
+      newline: "a\nb",
+      amount: -2.5,
+      on: false,
+      list: ["env:LIST_KEY", "plain"],
+    }
+    const text = registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", options).text
+    expect(pluginsOf(text)).toContain(
+      '{ resolve: "@tienda/x", options: { quote: "x\\", evil: require(\\"child_process\\"), y: \\"", ' +
+        "code: \"${process.exit(1)}`); require('fs')//\", newline: \"a\\nb\", amount: -2.5, on: false, " +
+        'list: [process.env.LIST_KEY, "plain"] } }'
+    )
+    // Read back as data, the options are exactly what was asked for.
+    const literal = pluginsOf(text).match(/options: (\{.*\}) \}/)![1].replace("process.env.LIST_KEY", '"env:LIST_KEY"')
+    expect(new Function(`return (${literal})`)()).toEqual(options)
+  })
+
+  it("refuses an env: reference that is not a variable name", () => {
+    for (const value of ["env:X);require('child_process')", "env:", "env:A.B", "env:1X"]) {
+      expect(() => registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", { key: value })).toThrow(ConfigEditRefused)
+      expect(() => registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", { key: ["ok", value] })).toThrow(/does not name an environment variable/)
+    }
+  })
+})
+
 describe("configs the codemods refuse to edit", () => {
   const config = (body: string, before = "") =>
     `import { defineConfig } from "@medusajs/framework/utils"\n${before}\nmodule.exports = defineConfig({\n${body}\n})\n`
