@@ -7,9 +7,23 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 import type { CustomersData } from "./types"
+import { usesProductionRules } from "../../lib/secrets/runtime-mode"
 
 /** The auth provider behind `/auth/customer/emailpass`. */
 const EMAILPASS_PROVIDER = "emailpass"
+
+/**
+ * The demo accounts, under the local rules only (NODE_ENV development or test, or a local `tienda start`): their
+ * password is published in data/customers.json, so in production (any other NODE_ENV) they would be accounts anyone
+ * can log in to, and they are not made. Returns whether they were.
+ */
+export async function seedDemoCustomers(container: MedusaContainer, data: CustomersData): Promise<boolean> {
+  if (usesProductionRules()) {
+    return false
+  }
+  await seedCustomers(container, data)
+  return true
+}
 
 /** Creates the demo accounts; returns customer ids by email. */
 export async function seedCustomers(container: MedusaContainer, data: CustomersData): Promise<Record<string, string>> {

@@ -4,7 +4,7 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedCustomers } from "./customers"
+import { seedDemoCustomers } from "./customers"
 import { findDemoStoreRefs, inspectDatabase } from "./demo-state"
 import { ensureShippingProfile, seedStockLocations } from "./fulfillment"
 import { loadDemoData } from "./load-data"
@@ -90,7 +90,7 @@ export async function seedDemoStore(
     `Catalog: ${items.length} products, ${variants} variants, stocked at ${data.stockLocations.length} locations.`
   )
 
-  await seedCustomers(container, data.customers)
+  const demoCustomers = await seedDemoCustomers(container, data.customers)
   const storeId = await updateStore(container, data.store, {
     salesChannelId,
     regionId: regionIds[data.regions[0].name],
@@ -98,9 +98,11 @@ export async function seedDemoStore(
   })
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const customers = demoCustomers
+    ? `Demo customers: ${data.customers.customers.map((c) => c.email).join(", ")} (password in data/customers.json).`
+    : `No demo customers: their password is published, and NODE_ENV=${process.env.NODE_ENV ?? ""} uses the production rules.`
   logger.info(
-    `Seeded the Tienda demo store in ${seconds} s. Demo customers: ` +
-      `${data.customers.customers.map((c) => c.email).join(", ")} (password in data/customers.json). ` +
+    `Seeded the Tienda demo store in ${seconds} s. ${customers} ` +
       `Publishable API key "${data.store.publishable_api_key.title}": ${publishableApiKey.token}`
   )
   return {
