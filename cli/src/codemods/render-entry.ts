@@ -28,7 +28,8 @@ function valueNode(value: OptionValue): ts.Expression {
     if (!ENV_NAME.test(name)) {
       throw new ConfigEditRefused(`an option value "env:${name.slice(0, 60)}" does not name an environment variable`)
     }
-    return factory.createPropertyAccessExpression(factory.createPropertyAccessExpression(factory.createIdentifier("process"), "env"), name)
+    const processEnv = factory.createPropertyAccessExpression(factory.createIdentifier("process"), "env")
+    return factory.createPropertyAccessExpression(processEnv, name)
   }
   if (typeof value === "boolean") {
     return value ? factory.createTrue() : factory.createFalse()

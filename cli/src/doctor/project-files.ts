@@ -10,7 +10,8 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024
  * left out); without git, every file outside the usual generated and private folders and `.env` files.
  */
 export function projectFiles(root: string): string[] {
-  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" })
+  const gitArgs = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+  const listed = spawnSync("git", gitArgs, { cwd: root, encoding: "utf8" })
   if (listed.status === 0) {
     return listed.stdout.split("\0").filter(Boolean).map((file) => path.join(root, file))
   }

@@ -30,20 +30,33 @@ export function checkSecrets(paths: ProjectPaths): Check[] {
     if (fromEnv) {
       const problem = secretWeakness(fromEnv) ?? publishedIn(paths.root, fromEnv)
       return problem
-        ? fail(variable, `set from the environment, but it is ${problem}`, `set ${variable} to a new random value (${GENERATE_SECRET_HINT}), or unset it to use this install's own`)
+        ? fail(
+            variable,
+            `set from the environment, but it is ${problem}`,
+            `set ${variable} to a new random value (${GENERATE_SECRET_HINT}), or unset it to use this install's own`
+          )
         : ok(variable, "set from the environment (random, not published)")
     }
     if (installProblem) {
-      return fail(variable, installProblem, `delete ${stateFile}: \`npx tienda start\` makes a new one (everyone is logged out)`)
+      const fix = `delete ${stateFile}: \`npx tienda start\` makes a new one (everyone is logged out)`
+      return fail(variable, installProblem, fix)
     }
     if (!install) {
       return userWantsProduction()
-        ? fail(variable, `not set, and there is no ${stateFile} (NODE_ENV=${process.env.NODE_ENV} uses the production rules)`, `set ${variable} (${GENERATE_SECRET_HINT}) or run \`npx tienda start\` once`)
+        ? fail(
+            variable,
+            `not set, and there is no ${stateFile} (NODE_ENV=${process.env.NODE_ENV} uses the production rules)`,
+            `set ${variable} (${GENERATE_SECRET_HINT}) or run \`npx tienda start\` once`
+          )
         : ok(variable, `not made yet: the first \`npx tienda start\` makes this install's own in ${stateFile}`)
     }
     const published = publishedIn(paths.root, install[key])
     return published
-      ? fail(variable, `this install's own (${stateFile}) is ${published}`, `delete ${stateFile} and remove the copy: \`npx tienda start\` makes a new one`)
+      ? fail(
+          variable,
+          `this install's own (${stateFile}) is ${published}`,
+          `delete ${stateFile} and remove the copy: \`npx tienda start\` makes a new one`
+        )
       : ok(variable, `this install's own, random (${stateFile}, mode 600)`)
   })
 }

@@ -22,7 +22,8 @@ export function parseOptions(pairs: string[], defaults: Record<string, OptionVal
       throw new UsageError(`--option takes key=value with a plain key, e.g. --option apiKey=env:ACME_API_KEY (got "${pair}")`)
     }
     const raw = pair.slice(separator + 1)
-    const value = Array.isArray(defaults[key]) || raw.includes(",") ? raw.split(",").map((item) => item.trim()).filter(Boolean) : scalar(raw)
+    const isList = Array.isArray(defaults[key]) || raw.includes(",")
+    const value = isList ? raw.split(",").map((item) => item.trim()).filter(Boolean) : scalar(raw)
     options[key] = checkedEnvReferences(value, `--option ${key}`)
   }
   return options
@@ -46,7 +47,8 @@ function checkedKey(key: string, what: string): string {
 }
 
 function checkedDefault(key: string, value: unknown): OptionValue {
-  const literal = (item: unknown) => typeof item === "string" || typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))
+  const literal = (item: unknown) =>
+    typeof item === "string" || typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))
   const ok = literal(value) || (Array.isArray(value) && value.every((item) => typeof item === "string"))
   if (!ok) {
     throw new UsageError(`the plugin's default option "${key}" must be a string, number, boolean or list of strings`)
@@ -59,8 +61,8 @@ function checkedEnvReferences(value: OptionValue, what: string): OptionValue {
   for (const item of Array.isArray(value) ? value : [value]) {
     if (typeof item === "string" && item.startsWith("env:") && !ENV_NAME.test(item.slice(4))) {
       throw new UsageError(
-        `${what}: "env:" must be followed by an environment variable's name (letters, digits and _, not starting with a ` +
-          `digit), e.g. env:ACME_API_KEY (got "${item.slice(0, 60)}")`
+        `${what}: "env:" must be followed by an environment variable's name (letters, digits and _, not ` +
+          `starting with a digit), e.g. env:ACME_API_KEY (got "${item.slice(0, 60)}")`
       )
     }
   }

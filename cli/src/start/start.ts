@@ -173,7 +173,8 @@ function listeningOn(): string {
   if (!host || host === "0.0.0.0" || host === "::") {
     return "every network interface (set HOST=127.0.0.1 to keep it to this machine)"
   }
-  return host === LOCAL_HOST || host === "localhost" || host === "::1" ? `${host} only (this machine; HOST=0.0.0.0 opens it)` : host
+  const loopback = host === LOCAL_HOST || host === "localhost" || host === "::1"
+  return loopback ? `${host} only (this machine; HOST=0.0.0.0 opens it)` : host
 }
 
 /** A path relative to the project when it is inside it, absolute otherwise. */

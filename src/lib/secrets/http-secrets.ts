@@ -38,7 +38,8 @@ export function httpSecrets({ env, stateDir, productionRules }: HttpSecretsConte
     if (weakness) {
       throw new Error(
         `${name} must be a random string of at least ${MIN_SECRET_LENGTH} characters (it is ${weakness}). ` +
-          `Generate one with: ${GENERATE_SECRET_HINT} — or unset it to use this install's own (${secretsFileOf(stateDir)}).`
+          `Generate one with: ${GENERATE_SECRET_HINT} — or unset it to use this install's own ` +
+          `(${secretsFileOf(stateDir)}).`
       )
     }
     return value
