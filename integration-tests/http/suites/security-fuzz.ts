@@ -3,6 +3,7 @@ import { adminHeaders } from "../../helpers/admin"
 import { fuzzRequests, type FuzzIds, type FuzzRequest } from "../../helpers/fuzz-requests"
 import { LEAK, registerCustomer } from "../../helpers/security"
 import { guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
+import { spellingsOf } from "./security-spellings"
 
 const SEED = 20_240_808
 const COUNT = 2_000
@@ -92,5 +93,55 @@ export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
     // the fuzz must have exercised both outcomes, or it tested nothing
     expect([...statuses.keys()].some((status) => status < 300)).toBe(true)
     expect(statuses.get(400) ?? 0).toBeGreaterThan(COUNT / 4)
+  })
+
+  it("answers every store route in any spelling as it answers the canonical one (or 404 where Express routes nothing)", async () => {
+    const key = await publishableKey(getContainer())
+    const anonymous = { headers: { "x-publishable-api-key": key } }
+    const customer = await registerCustomer(api, key, "fuzz.spellings@example.com")
+    const { order, variant, region } = await guestCheckout(storeSdk(api, key), { email: "fuzz.spelling.guest@example.com" })
+    const { data: open } = await api.post("/store/carts", { region_id: region.id }, anonymous)
+    const { data: categories } = await api.get("/store/product-categories?limit=1", anonymous)
+    const { data: collections } = await api.get("/store/collections?limit=1", anonymous)
+    const productId = (variant as any).product_id ?? (await api.get("/store/products?limit=1", anonymous)).data.products[0].id
+    const ids = [productId, region.id, order.id, open.cart.id, categories.product_categories[0].id, collections.collections[0].id]
+    const routes: Array<[string, object]> = [
+      ["/store/products", anonymous],
+      [`/store/products/${productId}`, anonymous],
+      ["/store/regions", anonymous],
+      [`/store/regions/${region.id}`, anonymous],
+      ["/store/product-categories", anonymous],
+      [`/store/product-categories/${categories.product_categories[0].id}`, anonymous],
+      ["/store/collections", anonymous],
+      [`/store/collections/${collections.collections[0].id}`, anonymous],
+      ["/store/product-tags", anonymous],
+      ["/store/product-types", anonymous],
+      ["/store/currencies", anonymous],
+      ["/store/return-reasons", anonymous],
+      [`/store/carts/${open.cart.id}`, anonymous],
+      [`/store/orders/${order.id}`, anonymous],
+      ["/store/customers/me", anonymous],
+      ["/store/customers/me", customer.headers],
+      ["/store/orders", customer.headers],
+    ]
+    const config = (headers: object) => ({ ...headers, validateStatus: () => true })
+    const mismatches: string[] = []
+    let compared = 0
+    for (const [route, headers] of routes) {
+      const canonical = (await api.get(route, config(headers))).status
+      expect([route, canonical]).not.toEqual([route, 500])
+      for (const spelling of spellingsOf(route, ids).slice(1)) {
+        const { status } = await api.get(spelling, config(headers))
+        // Express routes nothing for a percent-encoded letter in a static segment or an empty segment: 404 there.
+        const routable = !/\/%[0-9a-f]{2}|\/\//i.test(spelling.replace(/%5F/g, "_"))
+        const expected = routable ? canonical : 404
+        compared++
+        if (status !== expected) {
+          mismatches.push(`GET ${spelling}: ${status}, expected ${expected}`)
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(compared).toBeGreaterThan(routes.length * 6)
   })
 }

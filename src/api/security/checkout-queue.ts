@@ -50,15 +50,17 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
       refuse(res, "line_full")
     }
   }, setting("TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS", 60_000))
+  let closed = false
   // "close" fires when the answer is sent and when the client hangs up first: either way the place is given back.
   res.once("close", () => {
+    closed = true
     clearTimeout(timer)
     place.leave()
   })
   void place.turn.then(() => {
     clearTimeout(timer)
-    if (res.writableEnded || res.destroyed || req.destroyed) {
-      // Hung up while waiting: the completion never starts.
+    if (closed || res.headersSent) {
+      // Hung up (or timed out) while waiting: the completion never starts.
       return place.leave()
     }
     next()

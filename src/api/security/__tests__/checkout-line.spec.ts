@@ -68,6 +68,8 @@ describe("queueCheckout on a real HTTP route", () => {
     process.env.TIENDA_CHECKOUT_CONCURRENCY = "1"
     process.env.TIENDA_CHECKOUT_PER_ADDRESS = "10"
     const app = express()
+    // A read body leaves `req.destroyed` true: the line must not take that for a caller who hung up.
+    app.use(express.json())
     app.post("/store/carts/:id/complete", queueCheckout as any, (_req, res) => {
       release.push(() => res.json({ ok: true }))
     })
@@ -82,20 +84,21 @@ describe("queueCheckout on a real HTTP route", () => {
     await new Promise((resolve) => server.close(resolve))
   })
 
+  const post = { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
     expect(check()).toBe(true)
   }
 
   it("lets a waiter who hung up leave the line, and refuses a second completion of the same cart with Retry-After", async () => {
-    const first = fetch(`${base}/store/carts/cart_1/complete`, { method: "POST" })
+    const first = fetch(`${base}/store/carts/cart_1/complete`, post)
     await until(() => checkoutLineStats().running === 1)
-    const again = await fetch(`${base}/store/carts/cart_1/complete`, { method: "POST" })
+    const again = await fetch(`${base}/store/carts/cart_1/complete`, post)
     expect(again.status).toBe(409)
     expect(again.headers.get("retry-after")).toBe("2")
 
     const abort = new AbortController()
-    const waiter = fetch(`${base}/store/carts/cart_2/complete`, { method: "POST", signal: abort.signal }).catch(() => "aborted")
+    const waiter = fetch(`${base}/store/carts/cart_2/complete`, { ...post, signal: abort.signal }).catch(() => "aborted")
     await until(() => checkoutLineStats().waiting === 1)
     abort.abort()
     expect(await waiter).toBe("aborted")
