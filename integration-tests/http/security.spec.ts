@@ -3,6 +3,7 @@ import { securityEdgeSuite } from "./suites/security-edge"
 import { securityOwnershipSuite } from "./suites/security-ownership"
 import { securityFuzzSuite } from "./suites/security-fuzz"
 import { securitySpellingsSuite } from "./suites/security-spellings"
+import { securityPublishedSecretsSuite } from "./suites/security-published-secrets"
 
 jest.setTimeout(600_000)
 
@@ -12,6 +13,7 @@ integrationSuites(
     "the edge: validation, safe errors, headers": securityEdgeSuite,
     "ownership of carts and orders": securityOwnershipSuite,
     "every spelling of a route": securitySpellingsSuite,
+    "secrets published in the repository": securityPublishedSecretsSuite,
     "fuzzing": securityFuzzSuite,
   }
 )
