@@ -1,29 +1,21 @@
 import type Redis from "ioredis"
 import { RedisStore } from "../../src/api/catalog-cache/store"
 import { packDocument, unpackDocument } from "../../src/api/catalog-cache/product-list-read-model"
-import { connectRedis } from "../helpers/redis"
+import { describeWithRedis } from "../helpers/redis"
 
 /**
  * The catalog cache's Redis store (used by every server process when REDIS_URL is set): bodies are bytes — cached
  * UTF-8 answers and deflated product documents, whose bytes are anything from 0 to 255 — and must come back as they
- * went in. Needs Redis on 127.0.0.1:6379 and fails, saying so, without it.
+ * went in. On the run's throw-away Redis, a database of this file's own (NOT RUN, loudly, without one).
  */
-describe("the catalog cache's Redis store", () => {
+describeWithRedis("the catalog cache's Redis store", (runRedis) => {
   let redis: Redis
   let store: RedisStore
-  const prefix = `tienda:test:${process.pid}:${Date.now()}:`
+  const prefix = "tienda:test:"
 
-  beforeAll(async () => {
-    redis = await connectRedis()
+  beforeAll(() => {
+    redis = runRedis().client
     store = new RedisStore(redis, prefix)
-  })
-
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`)
-    if (keys.length) {
-      await redis.del(...keys)
-    }
-    redis.disconnect()
   })
 
   it("gives back every byte: UTF-8 answers and deflated documents", async () => {
@@ -61,6 +53,29 @@ describe("the catalog cache's Redis store", () => {
     expect(await other.productStockVersions([a, b, "prod_never_sold"])).toEqual([1, 2, 0])
     expect(await other.generations()).toEqual({ ...before, inventory: before.inventory + 2 })
     expect(await other.productStockVersions([])).toEqual([])
-    await redis.hdel("tienda:catalog-cache:stock-versions", a, b)
+  })
+
+  it("never comes back to a generation already used when Redis loses them", async () => {
+    await redis.flushdb()
+    const store = new RedisStore(redis)
+    const first = await store.generations()
+    expect(first.catalog).toBeGreaterThan(1_000_000)
+    expect(await store.generations()).toEqual(first)
+    await store.bump(["catalog"])
+    await store.bump(["inventory"])
+    const bumped = await store.generations()
+    const next = { catalog: first.catalog + 1, inventory: first.inventory + 1, stockEpoch: first.stockEpoch + 1 }
+    expect(bumped).toEqual(next)
+
+    // Lost (a restart without persistence), and written before anyone reads them: still new values.
+    await redis.flushdb()
+    await new Promise((resolve) => setTimeout(resolve, 2))
+    await store.bump(["catalog"])
+    await store.bumpProductStock(["prod_1"])
+    const after = await store.generations()
+    expect(after.catalog).toBeGreaterThan(bumped.catalog + 1)
+    expect(after.inventory).toBeGreaterThan(bumped.inventory + 1)
+    expect(after.stockEpoch).toBeGreaterThan(bumped.stockEpoch + 1)
+    expect(await store.productStockVersions(["prod_1", "prod_2"])).toEqual([1, 0])
   })
 })

@@ -1,22 +1,19 @@
 import { BoundedCachingProvider } from "../../src/modules/caching-bounded/service"
-import { connectRedis, TEST_REDIS_URL } from "../helpers/redis"
-
-const REDIS_URL = TEST_REDIS_URL
+import { describeWithRedis } from "../helpers/redis"
 
 /**
  * Tienda's provider for Medusa's Caching Module keeps entries in each server process; with REDIS_URL an
  * invalidation made in one process (where Medusa's strategy sees the event) must reach the others. Two providers
- * stand for two processes. Needs Redis on 127.0.0.1:6379 and fails, saying so, without it.
+ * stand for two processes, on the run's throw-away Redis (NOT RUN, loudly, without one).
  */
-describe("the bounded caching provider across processes (Redis)", () => {
+describeWithRedis("the bounded caching provider across processes (Redis)", (redis) => {
   const logger = { error: jest.fn(), warn: jest.fn(), info: jest.fn() } as any
   let first: BoundedCachingProvider
   let second: BoundedCachingProvider
 
   beforeAll(async () => {
-    ;(await connectRedis(REDIS_URL)).disconnect()
-    first = new BoundedCachingProvider({ logger }, { redisUrl: REDIS_URL })
-    second = new BoundedCachingProvider({ logger }, { redisUrl: REDIS_URL })
+    first = new BoundedCachingProvider({ logger }, { redisUrl: redis().url })
+    second = new BoundedCachingProvider({ logger }, { redisUrl: redis().url })
     // The second provider's subscription is up once a clear published by the first reaches it.
     await eventually(async () => {
       await second.set({ key: "probe", data: { v: 1 } })

@@ -2,11 +2,10 @@ import { integrationTestRunner } from "../helpers/test-runner"
 import { seedDemoStore } from "../../src/scripts/seed"
 import { statusOf } from "../helpers/security"
 import { failure, publishableKey } from "../helpers/store"
-import { connectRedis, TEST_REDIS_URL } from "../helpers/redis"
+import { itWithRedis } from "../helpers/redis"
 
 jest.setTimeout(120_000)
 
-const REDIS_URL = TEST_REDIS_URL
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -108,8 +107,8 @@ integrationTestRunner({
       })
     })
 
-    it("keeps its counters in Redis when REDIS_URL is set (shared by every server process)", async () => {
-      const redis = await connectRedis(REDIS_URL)
+    itWithRedis("keeps its counters in Redis when REDIS_URL is set (shared by every server process)", async (run) => {
+      const { url: REDIS_URL, client: redis } = run
       try {
         await withEnv({ REDIS_URL, TIENDA_RATE_LIMIT_CART_IP: `2/${7 + (Date.now() % 50)}` }, async () => {
           for (let i = 0; i < 2; i++) {

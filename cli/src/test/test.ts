@@ -1,13 +1,14 @@
 import path from "node:path"
 import fs from "node:fs"
 import os from "node:os"
-import { spawn } from "node:child_process"
+import { spawn, type ChildProcess } from "node:child_process"
 import { findProjectRoot, projectPaths } from "../shared/project"
 import { embeddedPort } from "../shared/env"
 import { info, step } from "../shared/log"
 import { exitOf } from "../shared/run"
 import { buildPlugins } from "../plugins/build-plugins"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedCluster, type EmbeddedCluster } from "../db/embedded-postgres"
+import { prepareTestRedis, type TestRedis } from "./test-redis"
 
 export interface TestOptions {
   unit?: boolean
@@ -26,7 +27,8 @@ function testWorkers(): number {
 
 /**
  * `tienda test` (what `npm test` runs): every jest project in one run. Without DB_HOST it starts a throw-away
- * embedded PostgreSQL (no fsync: test data need not survive a power cut) and removes it afterwards.
+ * embedded PostgreSQL (no fsync: test data need not survive a power cut) and removes it afterwards; for the HTTP
+ * and e2e projects a throw-away Redis too (./test-redis.ts), stopped at the end, on failure and on SIGINT.
  */
 export async function runTests(options: TestOptions): Promise<number> {
   const root = findProjectRoot()
@@ -43,9 +45,53 @@ export async function runTests(options: TestOptions): Promise<number> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   }
 
-  fs.mkdirSync(paths.state, { recursive: true })
-  await buildPlugins(paths, env)
+  // Stop signals are handled from here on, so the servers started below are always stopped.
+  let jest: ChildProcess | undefined
+  let interrupted = false
+  const stop = () => {
+    interrupted = true
+    jest?.kill("SIGTERM")
+  }
+  process.on("SIGINT", stop)
+  process.on("SIGTERM", stop)
 
+  fs.mkdirSync(paths.state, { recursive: true })
+  let cluster: EmbeddedCluster | undefined
+  let redis: TestRedis | undefined
+  try {
+    // No project flag runs them all; the unit project needs no Redis.
+    if (projects.length === 0 || options.integration || options.e2e) {
+      // Before the plugins build: a run that cannot have the Redis it needs fails at once.
+      redis = await prepareTestRedis(paths.state, process.env)
+      Object.assign(env, redis.env)
+    }
+    await buildPlugins(paths, env)
+    cluster = await startPostgres(paths, env)
+    if (interrupted) {
+      return 130
+    }
+
+    // Extra arguments go first: --selectProjects takes a list and would swallow a test path after it. Each spec
+    // file runs in a worker process that is replaced once it holds more than jest.config.js's
+    // workerIdleMemoryLimit: a booted Medusa app leaves memory behind, and one process running every spec ran out
+    // of heap in CI.
+    const selected = projects.flatMap((name) => ["--selectProjects", name as string])
+    const jestArgs = [`--maxWorkers=${testWorkers()}`, "--forceExit", ...selected]
+    jest = spawn(path.join(root, "node_modules", ".bin", "jest"), [...(options.jestArgs ?? []), ...jestArgs], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    })
+    return await exitOf(jest)
+  } finally {
+    await redis?.stop()
+    await cluster?.stop()
+    redis?.summary()
+  }
+}
+
+/** The throw-away embedded PostgreSQL, unless DB_HOST names a server to use. */
+async function startPostgres(paths: ReturnType<typeof projectPaths>, env: NodeJS.ProcessEnv) {
   let cluster: EmbeddedCluster | undefined
   if (!env.DB_HOST) {
     const done = step("Starting a throw-away embedded PostgreSQL for the tests")
@@ -68,22 +114,5 @@ export async function runTests(options: TestOptions): Promise<number> {
   } else {
     info(`• Using the PostgreSQL server at ${env.DB_HOST}:${env.DB_PORT ?? 5432} (DB_HOST is set)`)
   }
-
-  // Extra arguments go first: --selectProjects takes a list and would swallow a test path after it. Each spec file
-  // runs in a worker process that is replaced once it holds more than jest.config.js's workerIdleMemoryLimit: a
-  // booted Medusa app leaves memory behind, and one process running every spec ran out of heap in CI.
-  const jestArgs = [`--maxWorkers=${testWorkers()}`, "--forceExit", ...projects.flatMap((name) => ["--selectProjects", name as string])]
-  const jest = spawn(path.join(root, "node_modules", ".bin", "jest"), [...(options.jestArgs ?? []), ...jestArgs], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  })
-  const stop = () => jest.kill("SIGTERM")
-  process.on("SIGINT", stop)
-  process.on("SIGTERM", stop)
-  try {
-    return await exitOf(jest)
-  } finally {
-    await cluster?.stop()
-  }
+  return cluster
 }
