@@ -1,5 +1,6 @@
 import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { trustedClientAddress } from "./edge/client-address"
 import { storeSearch } from "./search/store-search"
 import { catalogCache, invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "./catalog-cache/middleware"
 import { productListReadModel } from "./catalog-cache/product-list-read-model"
@@ -19,8 +20,9 @@ export default defineMiddlewares({
   // Tienda's error handler: no SQL, stack or driver text in answers; 5xx carry a request id (see security/).
   errorHandler: tiendaErrorHandler(),
   routes: [
-    // Every request, before any route: security headers, rate limits, then the one shared input validator.
-    { matcher: "/", middlewares: [securityHeaders, rateLimit, requestHygiene] },
+    // Every request, before any route: the client's address through the trusted proxies only (edge/client-address.ts),
+    // security headers, rate limits, then the one shared input validator.
+    { matcher: "/", middlewares: [trustedClientAddress, securityHeaders, rateLimit, requestHygiene] },
     // Carts and orders of registered customers answer only to their owner.
     { matcher: "/store", middlewares: [enforceOwnership] },
     // Catalog reads from the response cache; admin writes and completed checkouts invalidate it (catalog-cache/).

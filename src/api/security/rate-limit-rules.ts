@@ -1,16 +1,24 @@
 import { isRead, matchRoute, type RoutePath } from "../edge/route-path"
 
 /**
- * Tienda's rate limits, as data. Each rule counts requests per key (the client IP, or the account named in the body)
- * within a window; past `points`, the request gets 429 with Retry-After. Every limit is set by an env variable
+ * Tienda's rate limits, as data. Each rule counts requests per key (the client address, an account, or both) within
+ * a window; past `points`, the request gets 429 with Retry-After. Every limit is set by an env variable
  * `TIENDA_RATE_LIMIT_<RULE>` = "<requests>/<seconds>" (e.g. "10/900"), read at request time; `TIENDA_RATE_LIMIT=off`
  * switches all of them off. The defaults are generous for people and tight for scripts; see README "Security model".
+ *
+ * Logins follow OWASP's guidance and rate-limiter-flexible's "login endpoint protection" recipe: only failures
+ * count (a success gives its point back), tightly per (account, address), loosely per address, and per account over
+ * all addresses with a short window that slows a distributed guesser rather than locking the owner out — and an
+ * address that has logged into the account before is exempt from that per-account limit, so strangers' failures
+ * never keep the owner out. Password reset requests past the per-account cap are answered as Medusa answers every
+ * reset request (201) without sending an email, so flooding an inbox fails and nobody is told "blocked for an hour".
  */
 export interface RateLimitRequest {
   method: string
   /** The path as Express routes it (any case, encoding or trailing slash): see edge/route-path.ts. */
   path: RoutePath
-  ip: string
+  /** The client's address as per-address rules count it (edge/client-address.ts: trusted proxies, IPv6 by /64). */
+  address: string
   query: Record<string, unknown>
   body: Record<string, unknown>
 }
@@ -23,6 +31,15 @@ export interface RateRule {
   applies: (req: RateLimitRequest) => boolean
   /** The counter's key; undefined skips the rule for this request (e.g. no account named). */
   key: (req: RateLimitRequest) => string | undefined
+  /**
+   * "failures": an answer of 2xx gives the request's point back ("reset": clears the key, the count of consecutive
+   * failures); the point is taken up front, so a burst of parallel guesses cannot outrun the count.
+   */
+  counts?: "requests" | "failures" | "consecutive-failures"
+  /** Not applied when the client address has logged into the request's account before (see `accountOf`). */
+  exceptKnownAddress?: boolean
+  /** "accept": past the limit, answer as Medusa does for an accepted request (201) without running it, not 429. */
+  whenExceeded?: "refuse" | "accept"
 }
 
 export interface RateLimit {
@@ -30,33 +47,79 @@ export interface RateLimit {
   durationSeconds: number
 }
 
-const LOGIN = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/auth/:actor/emailpass", r.path) && isAuthActor(r)
+export const isLogin = (r: RateLimitRequest) =>
+  r.method === "POST" && !!matchRoute("/auth/:actor/emailpass", r.path) && isAuthActor(r)
+const LOGIN = isLogin
 const RESET = (r: RateLimitRequest) =>
   r.method === "POST" && !!matchRoute("/auth/:actor/emailpass/reset-password", r.path) && isAuthActor(r)
-const REGISTER = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/auth/customer/emailpass/register", r.path)
+const REGISTER = (r: RateLimitRequest) =>
+  r.method === "POST" && !!matchRoute("/auth/customer/emailpass/register", r.path)
 const isAuthActor = (r: RateLimitRequest) => r.path.lower[1] === "customer" || r.path.lower[1] === "user"
-const byIp = (req: RateLimitRequest) => req.ip
-const byAccount = (field: string) => (req: RateLimitRequest) => {
-  const value = req.body?.[field]
-  return typeof value === "string" && value.length > 0 ? value.trim().toLowerCase().slice(0, 320) : undefined
+const byAddress = (req: RateLimitRequest) => req.address
+
+/** The account a login or reset names: actor and email (`user:owner@shop.com`); undefined when none is named. */
+export function accountOf(req: RateLimitRequest): string | undefined {
+  const value = LOGIN(req) ? req.body?.email : RESET(req) ? req.body?.identifier : undefined
+  return typeof value === "string" && value.trim().length > 0
+    ? `${req.path.lower[1]}:${value.trim().toLowerCase().slice(0, 320)}`
+    : undefined
+}
+const byAccountAndAddress = (req: RateLimitRequest) => {
+  const account = accountOf(req)
+  return account === undefined ? undefined : `${account}|${req.address}`
 }
 
+const isCartCreation = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/store/carts", r.path)
+
 export const RATE_RULES: RateRule[] = [
-  { name: "GLOBAL", what: "requests from this address", defaultLimit: "6000/60", applies: (r) => r.path.text !== "/health", key: byIp },
-  { name: "LOGIN_IP", what: "login attempts from this address", defaultLimit: "100/900", applies: LOGIN, key: byIp },
-  { name: "LOGIN_ACCOUNT", what: "login attempts for this account", defaultLimit: "20/900", applies: LOGIN, key: byAccount("email") },
-  { name: "RESET_IP", what: "password reset requests from this address", defaultLimit: "30/3600", applies: RESET, key: byIp },
-  { name: "RESET_ACCOUNT", what: "password reset requests for this account", defaultLimit: "5/3600", applies: RESET, key: byAccount("identifier") },
-  { name: "REGISTER_IP", what: "registrations from this address", defaultLimit: "100/3600", applies: REGISTER, key: byIp },
-  { name: "CART_IP", what: "carts created from this address", defaultLimit: "1000/3600", applies: (r) => r.method === "POST" && !!matchRoute("/store/carts", r.path), key: byIp },
-  { name: "SEARCH_IP", what: "searches from this address", defaultLimit: "600/60", applies: isSearch, key: byIp },
+  {
+    name: "GLOBAL", what: "requests from this address", defaultLimit: "6000/60",
+    applies: (r) => r.path.text !== "/health", key: byAddress,
+  },
+  {
+    name: "LOGIN_IP", what: "failed login attempts from this address", defaultLimit: "100/900",
+    applies: LOGIN, key: byAddress, counts: "failures",
+  },
+  {
+    name: "LOGIN_ACCOUNT_IP", what: "failed login attempts for this account from this address", defaultLimit: "10/900",
+    applies: LOGIN, key: byAccountAndAddress, counts: "consecutive-failures",
+  },
+  {
+    name: "LOGIN_ACCOUNT", what: "failed login attempts for this account from new addresses", defaultLimit: "50/300",
+    applies: LOGIN, key: accountOf, counts: "failures", exceptKnownAddress: true,
+  },
+  {
+    name: "RESET_IP", what: "password reset requests from this address", defaultLimit: "30/3600",
+    applies: RESET, key: byAddress,
+  },
+  {
+    name: "RESET_ACCOUNT_IP", what: "password reset requests for this account from this address",
+    defaultLimit: "5/3600", applies: RESET, key: byAccountAndAddress,
+  },
+  {
+    name: "RESET_ACCOUNT", what: "password reset requests for this account", defaultLimit: "5/900",
+    applies: RESET, key: accountOf, exceptKnownAddress: true, whenExceeded: "accept",
+  },
+  {
+    name: "REGISTER_IP", what: "registrations from this address", defaultLimit: "100/3600",
+    applies: REGISTER, key: byAddress,
+  },
+  {
+    name: "CART_IP", what: "carts created from this address", defaultLimit: "1000/3600",
+    applies: isCartCreation, key: byAddress,
+  },
+  { name: "SEARCH_IP", what: "searches from this address", defaultLimit: "600/60", applies: isSearch, key: byAddress },
 ]
+
+/** How long a successful login makes its address "known" for the account (kept under the 24.8-day timer limit). */
+export const KNOWN_ADDRESS_SECONDS = 14 * 24 * 3600
 
 function isSearch(req: RateLimitRequest): boolean {
   if (matchRoute("/store/search", req.path, { prefix: true })) {
     return true
   }
-  return isRead(req.method) && !!matchRoute("/store/products", req.path) && typeof req.query.q === "string" && req.query.q !== ""
+  const query = req.query.q
+  return isRead(req.method) && !!matchRoute("/store/products", req.path) && typeof query === "string" && query !== ""
 }
 
 /** "<requests>/<seconds>" → numbers; a malformed value is a configuration error and says so. */

@@ -15,13 +15,29 @@ export function limiterFor(rule: string, limit: RateLimit, redisUrl: string | un
   const cacheKey = `${rule}:${limit.points}:${limit.durationSeconds}:${redisUrl ?? "memory"}`
   let limiter = limiters.get(cacheKey)
   if (!limiter) {
-    const options = { keyPrefix: `tienda-rl-${rule.toLowerCase()}-${limit.points}-${limit.durationSeconds}`, points: limit.points, duration: limit.durationSeconds }
+    const options = {
+      keyPrefix: `tienda-rl-${rule.toLowerCase()}-${limit.points}-${limit.durationSeconds}`,
+      points: limit.points,
+      duration: limit.durationSeconds,
+    }
     limiter = redisUrl
-      ? new RateLimiterRedis({ ...options, storeClient: redisClient(redisUrl), insuranceLimiter: new RateLimiterMemory(options) })
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: redisClient(redisUrl),
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
       : new RateLimiterMemory(options)
     limiters.set(cacheKey, limiter)
   }
   return limiter
+}
+
+/**
+ * Addresses that have logged into an account (key `<account>|<address>`), kept in the limiters' own store (Redis or
+ * memory) for `seconds`: a record of one point whose presence is all that matters.
+ */
+export function knownAddressesFor(seconds: number, redisUrl: string | undefined): RateLimiterAbstract {
+  return limiterFor("KNOWN_ADDRESS", { points: 1, durationSeconds: seconds }, redisUrl)
 }
 
 function redisClient(url: string): Redis {
