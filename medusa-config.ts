@@ -3,7 +3,6 @@ import { httpSecrets } from "./src/lib/secrets/http-secrets"
 import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
 import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
 import { validateClientAddressSettings } from "./src/api/edge/client-address"
-import { validateClientAddressSettings } from "./src/api/edge/client-address"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -24,9 +23,6 @@ const stateDir = stateDirOf(projectRootOf(__dirname), env)
 
 /** JWT_SECRET / COOKIE_SECRET, or this install's random ones (see src/lib/secrets/README.md). Never a default. */
 const secrets = httpSecrets({ env, stateDir, productionRules: isProduction })
-
-// TIENDA_TRUSTED_PROXIES and TIENDA_STOREFRONT_SECRET: a bad value stops the boot here, naming the variable.
-validateClientAddressSettings(env)
 
 // TIENDA_TRUSTED_PROXIES and TIENDA_STOREFRONT_SECRET: a bad value stops the boot here, naming the variable.
 validateClientAddressSettings(env)
