@@ -4,6 +4,7 @@ import categories from "../../../data/categories.json"
 import collections from "../../../data/collections.json"
 import { eventually, indexedCount, searchProducts, titles } from "../../helpers/search"
 import { failure, publishableKey } from "../../helpers/store"
+import { inParallel, insightRows, withEnv } from "../../helpers/search-insights"
 
 const demo = products as any[]
 const published = demo.length
@@ -181,5 +182,65 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
     expect(typo.data.suggestions.length).toBeGreaterThan(0)
     expect((await failure(api.get("/store/search/autocomplete?q=", headers))).status).toBe(400)
     expect((await failure(api.get("/store/search/autocomplete?q=tee&limit=50", headers))).status).toBe(400)
+  })
+
+  describe("insights", () => {
+    const today = () => new Date().toISOString().slice(0, 10)
+    const q = (text: string) => search({ filters: { q: text } })
+    const rowsOf = async (queries: string[]) =>
+      (await insightRows(getContainer())).filter((row) => queries.includes(row.query))
+
+    it("counts 1,000 identical searches, 25 at a time, in one row of the day", async () => {
+      const counts = await withEnv({ TIENDA_RATE_LIMIT_SEARCH_IP: "5000/60" }, async () => {
+        const started = Date.now()
+        const found = await inParallel(1000, 25, async (i) => (await q(i % 2 ? "Merino  Wool" : "merino wool")).metadata.count)
+        console.log(`search insights: 1,000 searches, 25 at a time, in ${Date.now() - started} ms`)
+        return new Set(found)
+      })
+      expect(counts.size).toBe(1)
+      await eventually(async () => {
+        expect(await rowsOf(["merino wool"])).toEqual([
+          { day: today(), query: "merino wool", searches: 1000, zero_result_searches: 0, last_result_count: [...counts][0] },
+        ])
+      }, 30_000)
+    })
+
+    it("stores emails and long numbers redacted and long queries cut, never the text as typed", async () => {
+      await q("Ana.Garcia@Example.com")
+      await q("linen for ana@gmail")
+      await q("call me +34 612 345 678")
+      await q("order 100234567 linen")
+      await q("wool ".repeat(50))
+      const expected = ["[email]", "linen for [email]", "call me [number]", "order [number] linen", `${"wool ".repeat(19)}wool…`]
+      await eventually(async () => expect((await rowsOf(expected)).map((row) => row.query).sort()).toEqual(expected.sort()))
+      const stored = JSON.stringify(await insightRows(getContainer()))
+      expect(stored).not.toMatch(/@|garcia|gmail|612|345 678|100234567/)
+    })
+
+    it("keeps at most TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY new queries a day; further ones count as other", async () => {
+      await eventually(async () => expect(await rowsOf(["capq-0"])).toEqual([])) // nothing left from before
+      const before = (await insightRows(getContainer())).filter((row) => row.day === today() && row.query !== "")
+      await withEnv({ TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY: String(before.length + 3) }, async () => {
+        // Ten new queries at once, each searched twice: only three get a row.
+        await inParallel(20, 10, (i) => q(`capq-${i % 10}`))
+        const names = Array.from({ length: 10 }, (_, i) => `capq-${i}`)
+        const other = async () => (await insightRows(getContainer())).find((row) => row.day === today() && row.query === "")
+        await eventually(async () => {
+          const kept = await rowsOf(names)
+          expect(kept).toHaveLength(3)
+          expect(kept.reduce((sum, row) => sum + row.searches, 0) + ((await other())?.searches ?? 0)).toBe(20)
+        })
+        const kept = await rowsOf(names)
+        // A kept query got its row at its first search: both of its searches are in it.
+        expect(kept.map((row) => row.searches)).toEqual([2, 2, 2])
+        expect((await other())?.searches).toBe(14)
+        // Queries that have their row keep counting after the cap is reached; new ones still go to other.
+        await q(kept[0].query)
+        await q("capq-new")
+        await eventually(async () => expect((await rowsOf([kept[0].query]))[0].searches).toBe(3))
+        await eventually(async () => expect((await other())?.searches).toBe(15))
+        expect(await rowsOf(["capq-new"])).toEqual([])
+      })
+    })
   })
 }

@@ -1,12 +1,18 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import {
+  firstDayOf,
+  insightsQueriesPerDay,
+  insightsRetentionDays,
+} from "../../../modules/search-tuning/insights-settings"
 import { searchTuning } from "../../search/search-context"
 
 const PERIODS = [7, 30]
 
 /**
- * GET /admin/search-insights?days=7|30&limit=20: the storefront's most frequent queries and the queries whose
- * latest search found nothing, over the last 7 or 30 days.
+ * GET /admin/search-insights?days=7|30&limit=20: the storefront's most frequent queries, the queries whose latest
+ * search found nothing, and the searches counted beyond the daily cap ("other"), over the last 7 or 30 days (today
+ * included, in UTC days), never beyond the retention period. Also tells the retention and the cap.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const days = req.query.days === undefined ? 7 : Number(req.query.days)
@@ -17,10 +23,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "limit must be a whole number from 1 to 100")
   }
+  const retention_days = insightsRetentionDays()
+  const since = firstDayOf(Math.min(days, retention_days), new Date())
   const tuning = searchTuning(req)
-  const [top_queries, zero_result_queries] = await Promise.all([
-    tuning.queryStats({ days, limit, zeroResults: false }),
-    tuning.queryStats({ days, limit, zeroResults: true }),
+  const [top_queries, zero_result_queries, other_queries] = await Promise.all([
+    tuning.queryStats({ since, limit, zeroResults: false }),
+    tuning.queryStats({ since, limit, zeroResults: true }),
+    tuning.otherQueries({ since }),
   ])
-  res.json({ days, top_queries, zero_result_queries })
+  res.json({
+    days,
+    retention_days,
+    queries_per_day: insightsQueriesPerDay(),
+    top_queries,
+    zero_result_queries,
+    other_queries,
+  })
 }
