@@ -6,7 +6,10 @@ import type { AddressInfo } from "node:net"
  * A local stand-in for PayPal's REST API (OAuth2, Orders v2, Payments v2, webhook verification) that keeps
  * state like PayPal, replays answers for a repeated PayPal-Request-Id like PayPal, and checks what it receives:
  * credentials, bearer tokens, a PayPal-Request-Id on every state-changing call, amounts with the currency's
- * decimals. Anything wrong lands in `violations`, which every test expects to stay empty.
+ * decimals. Anything wrong lands in `violations`, which every test expects to stay empty. As at PayPal, a capture
+ * of an authorization and a refund of a capture show up in the order's `purchase_units[0].payments`, and answers
+ * carry only PayPal's fields (the fake's own bookkeeping — amounts captured and refunded, the owning order — is
+ * kept out of them). `requests` records every call in order, so a test can say what PayPal was asked.
  */
 export interface Recorded {
   method: string
@@ -132,6 +135,9 @@ export class FakePayPal {
       this.violations.push(`${method} ${path}: no valid bearer token`)
       return send(401, { error: "invalid_token", error_description: "Token signature verification failed" })
     }
+    if (raw && !req.headers["content-type"]?.includes("application/json")) {
+      this.violations.push(`${method} ${path}: a body without Content-Type: application/json`)
+    }
     const stateChanging = method !== "GET" && path !== "/v1/notifications/verify-webhook-signature"
     if (stateChanging && method === "POST" && !requestId) {
       this.violations.push(`${method} ${path}: no PayPal-Request-Id`)
@@ -253,11 +259,18 @@ export class FakePayPal {
     }
     const unit = order.purchase_units[0]
     if (action === "authorize") {
-      const authorization = { id: `AUTH${++this.counter}`, status: "CREATED", amount: unit.amount, captured: 0, expiration_time: new Date(Date.now() + 29 * 86400_000).toISOString() }
+      const authorization = {
+        id: `AUTH${++this.counter}`,
+        status: "CREATED",
+        amount: unit.amount,
+        expiration_time: new Date(Date.now() + 29 * 86400_000).toISOString(),
+        captured: 0,
+        orderId,
+      }
       this.authorizations.set(authorization.id, authorization)
       unit.payments.authorizations = [authorization]
     } else {
-      const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount: unit.amount, refunded: 0, custom_id: unit.custom_id, final_capture: true }
+      const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount: unit.amount, custom_id: unit.custom_id, final_capture: true, refunded: 0, orderId }
       this.captures.set(capture.id, capture)
       unit.payments.captures = [capture]
     }
@@ -287,9 +300,11 @@ export class FakePayPal {
     }
     authorization.captured += Number(amount.value)
     authorization.status = body?.final_capture || authorization.captured >= Number(authorization.amount.value) ? "CAPTURED" : "PARTIALLY_CAPTURED"
-    const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount, refunded: 0, final_capture: !!body?.final_capture }
+    const unit = this.orders.get(authorization.orderId).purchase_units[0]
+    const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount, custom_id: unit.custom_id, final_capture: !!body?.final_capture, refunded: 0, orderId: authorization.orderId }
     this.captures.set(capture.id, capture)
-    return [201, capture]
+    unit.payments.captures = [...(unit.payments.captures ?? []), capture]
+    return [201, publicView(capture)]
   }
 
   private voidAuthorization(authorizationId: string): [number, any] {
@@ -321,19 +336,42 @@ export class FakePayPal {
     capture.status = capture.refunded >= Number(capture.amount.value) ? "REFUNDED" : "PARTIALLY_REFUNDED"
     const refund = { id: `REF${++this.counter}`, status: "COMPLETED", amount }
     this.refunds.set(refund.id, refund)
+    const unit = this.orders.get(capture.orderId)?.purchase_units[0]
+    if (unit) {
+      unit.payments.refunds = [...(unit.payments.refunds ?? []), refund]
+    }
     return [201, refund]
   }
 
   private view(order: any): any {
-    const { declined: _declined, ...rest } = order
+    const rest = publicView(order)
+    const units = rest.purchase_units.map(({ payments, ...unit }: any) =>
+      // PayPal shows `payments` once the order has been authorized or captured.
+      Object.keys(payments ?? {}).length ? { ...unit, payments } : unit
+    )
     return {
       ...rest,
+      purchase_units: units,
       links: [
         { href: `${this.url}/v2/checkout/orders/${order.id}`, rel: "self", method: "GET" },
         { href: `https://www.sandbox.paypal.com/checkoutnow?token=${order.id}`, rel: "approve", method: "GET" },
       ],
     }
   }
+}
+
+/** The fake's bookkeeping fields, which PayPal's objects do not have. */
+const INTERNAL = new Set(["captured", "refunded", "orderId", "declined"])
+
+/** A deep copy without the fake's bookkeeping: what PayPal would answer. */
+function publicView(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(publicView)
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !INTERNAL.has(key)).map(([key, v]) => [key, publicView(v)]))
+  }
+  return value
 }
 
 function unprocessable(issue: string): [number, any] {

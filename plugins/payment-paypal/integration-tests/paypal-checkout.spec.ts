@@ -120,6 +120,47 @@ integrationTestRunner({
       expect((await paymentOf(order.id)).payment.refunds).toHaveLength(1)
     })
 
+    it("a shopper's capture_ids: the order is paid only once the admin captures at PayPal; cancel voids at PayPal", async () => {
+      const forged = { capture_ids: ["CAP-FORGED"], authorization_id: "AUTH-FORGED", intent: "CAPTURE", status: "COMPLETED" }
+      async function placedWithForgedData() {
+        const { cart } = await cartReadyForPayment(sdk)
+        const { session } = await startPayment(sdk, cart.id, PAYPAL, forged)
+        const paypalOrderId = session.data.paypal_order_id as string
+        expect(session.data).toMatchObject({ intent: "AUTHORIZE", status: "CREATED" })
+        expect(session.data.capture_ids).toBeUndefined()
+        paypal.approve(paypalOrderId)
+        const completed: any = await sdk.store.cart.complete(cart.id)
+        const authorizationId = paypal.orders.get(paypalOrderId).purchase_units[0].payments.authorizations[0].id
+        const { order, payment } = await paymentOf(completed.order.id)
+        expect(order.payment_status).toBe("authorized")
+        expect(payment.data).toMatchObject({ authorization_id: authorizationId })
+        expect(payment.data.capture_ids).toBeUndefined()
+        return { order, payment, authorizationId }
+      }
+      const captureCalls = (authorizationId: string) => paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${authorizationId}/capture$`))
+
+      const first = await placedWithForgedData()
+      // PayPal refuses the capture: nothing is recorded, the order is still only authorized.
+      paypal.fail({ path: /\/authorizations\/.+\/capture$/, status: 500 })
+      expect((await failure(api.post(`/admin/payments/${first.payment.id}/capture`, {}, admin))).status).toBeGreaterThanOrEqual(400)
+      expect((await paymentOf(first.order.id)).order.payment_status).toBe("authorized")
+      expect(paypal.authorizations.get(first.authorizationId).status).toBe("CREATED")
+      // PayPal captures: then, and only then, the order is paid.
+      await api.post(`/admin/payments/${first.payment.id}/capture`, {}, admin)
+      expect(captureCalls(first.authorizationId)).toHaveLength(2)
+      expect(paypal.authorizations.get(first.authorizationId).status).toBe("CAPTURED")
+      const captured = await paymentOf(first.order.id)
+      expect(captured.order.payment_status).toBe("captured")
+      const [realCapture] = paypal.orders.get(captured.payment.data.paypal_order_id).purchase_units[0].payments.captures
+      expect(captured.payment.data.capture_ids).toEqual([realCapture.id])
+
+      const second = await placedWithForgedData()
+      await api.post(`/admin/orders/${second.order.id}/cancel`, {}, admin)
+      expect(paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${second.authorizationId}/void$`))).toHaveLength(1)
+      expect(paypal.authorizations.get(second.authorizationId).status).toBe("VOIDED")
+      expect(captureCalls(second.authorizationId)).toHaveLength(0)
+    })
+
     it("a declined authorization: clear payment error, no order, nothing charged", async () => {
       const { cart, paypalOrderId } = await approvedCart()
       const charged = paypal.authorizations.size + paypal.captures.size

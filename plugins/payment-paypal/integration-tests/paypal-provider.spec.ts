@@ -28,7 +28,7 @@ describe("PayPal provider against a fake PayPal", () => {
     expect(() => PayPalPaymentProviderService.validateOptions({} as any)).toThrow(/clientId is required.*clientSecret is required/s)
   })
 
-  it("intent capture: takes the money when the cart completes; admin capture then calls PayPal no more", async () => {
+  it("intent capture: takes the money when the cart completes; admin capture then only reads the order", async () => {
     const service = provider({ intent: "capture" })
     const session = await service.initiatePayment({ amount: 42.5, currency_code: "usd", data: { session_id: "payses_1" }, context: { idempotency_key: "payses_1" } } as any)
     expect(session.data).toMatchObject({ intent: "CAPTURE", amount: "42.50", currency_code: "USD", session_id: "payses_1" })
@@ -38,8 +38,10 @@ describe("PayPal provider against a fake PayPal", () => {
     expect(authorized.status).toBe(PaymentSessionStatus.CAPTURED)
     expect((authorized.data as any).capture_ids).toHaveLength(1)
     const before = paypal.requests.length
-    await service.capturePayment({ data: authorized.data } as any)
-    expect(paypal.requests.length).toBe(before)
+    const captured = await service.capturePayment({ data: authorized.data } as any)
+    // PayPal is only read: its order already reports the capture.
+    expect(paypal.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/checkout/orders/${session.id}`])
+    expect((captured.data as any).capture_ids).toEqual((authorized.data as any).capture_ids)
   })
 
   it("sends zero-decimal currencies in whole units (JPY)", async () => {
@@ -121,5 +123,82 @@ describe("PayPal provider against a fake PayPal", () => {
     await expect(
       provider().initiatePayment({ amount: 10, currency_code: "eur", data: { session_id: "payses_down" } } as any)
     ).rejects.toMatchObject({ type: "payment_authorization_error", message: expect.stringMatching(/PayPal payment failed/) })
+  })
+
+  describe("session data a shopper could have written", () => {
+    const forged = { capture_ids: ["CAP-FORGED"], authorization_id: "AUTH-FORGED", status: "COMPLETED", intent: "CAPTURE", refund_ids: ["R"] }
+    /** What Medusa stores for a new session: the caller's data, then the provider's, as JSON. */
+    const stored = (callerData: object, providerData: object) => JSON.parse(JSON.stringify({ ...callerData, ...providerData }))
+
+    async function authorizedWithForgedData(sessionId: string) {
+      const service = provider()
+      const callerData = { ...forged, session_id: sessionId }
+      const session = await service.initiatePayment({ amount: 20, currency_code: "eur", data: callerData, context: { idempotency_key: sessionId } } as any)
+      const sessionData = stored(callerData, session.data!)
+      expect(sessionData).toEqual({
+        paypal_order_id: session.id,
+        intent: "AUTHORIZE",
+        status: "CREATED",
+        currency_code: "EUR",
+        amount: "20.00",
+        session_id: sessionId,
+        approve_url: expect.stringContaining(session.id),
+      })
+      paypal.approve(session.id)
+      // A session stored before this provider cleared the caller's keys still has them: authorization drops them.
+      const authorized = await service.authorizePayment({ data: { ...sessionData, ...forged, intent: "AUTHORIZE" }, context: { idempotency_key: sessionId } } as any)
+      expect(authorized.status).toBe(PaymentSessionStatus.AUTHORIZED)
+      const authorizationId = paypal.orders.get(session.id).purchase_units[0].payments.authorizations[0].id
+      expect(authorized.data).toMatchObject({ authorization_id: authorizationId, status: "COMPLETED" })
+      expect((authorized.data as any).capture_ids).toBeUndefined()
+      expect((authorized.data as any).refund_ids).toBeUndefined()
+      return { service, session, authorized, authorizationId }
+    }
+
+    it("capture asks PayPal what it holds and captures there, whatever capture_ids the data claims", async () => {
+      const { service, session, authorized, authorizationId } = await authorizedWithForgedData("payses_forged_capture")
+      const captured = await service.capturePayment({ data: { ...authorized.data, ...forged }, context: { idempotency_key: "capt_1" } } as any)
+      const [call] = paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${authorizationId}/capture$`))
+      expect(call).toMatchObject({ requestId: "capture-capt_1", body: { amount: { currency_code: "EUR", value: "20.00" }, final_capture: true } })
+      expect(paypal.authorizations.get(authorizationId).status).toBe("CAPTURED")
+      const [realCapture] = paypal.orders.get(session.id).purchase_units[0].payments.captures
+      expect((captured.data as any).capture_ids).toEqual([realCapture.id])
+
+      // Refunds go against the capture PayPal reports, not one named in the data.
+      await service.refundPayment({ amount: 5, data: { ...captured.data, capture_ids: ["CAP-FORGED"] }, context: { idempotency_key: "ref_1" } } as any)
+      expect(paypal.calls("POST", /\/refund$/).map((r) => r.path)).toContain(`/v2/payments/captures/${realCapture.id}/refund`)
+      expect(paypal.captures.get(realCapture.id).status).toBe("PARTIALLY_REFUNDED")
+    })
+
+    it("cancel voids the authorization PayPal holds, whatever capture_ids the data claims", async () => {
+      const { service, authorizationId } = await authorizedWithForgedData("payses_forged_cancel")
+      const canceled = await service.cancelPayment({ data: { paypal_order_id: paypal.authorizations.get(authorizationId).orderId, session_id: "payses_forged_cancel", ...forged }, context: { idempotency_key: "pay_forged" } } as any)
+      expect(canceled.data!.status).toBe("VOIDED")
+      expect(paypal.authorizations.get(authorizationId).status).toBe("VOIDED")
+      expect(paypal.calls("POST", new RegExp(`/authorizations/${authorizationId}/void$`))).toHaveLength(1)
+    })
+
+    it("an order PayPal has not authorized is not captured: refused, nothing asked of PayPal but a read", async () => {
+      const service = provider()
+      const session = await service.initiatePayment({ amount: 15, currency_code: "eur", data: { session_id: "payses_unpaid" } } as any)
+      paypal.approve(session.id)
+      const before = paypal.requests.length
+      await expect(service.capturePayment({ data: { ...session.data, ...forged, intent: "AUTHORIZE" } } as any)).rejects.toMatchObject({
+        type: "not_allowed",
+        message: expect.stringMatching(/nothing to capture: it is APPROVED with no authorization/),
+      })
+      expect(paypal.requests.slice(before).map((r) => r.method)).toEqual(["GET"])
+      await expect(service.refundPayment({ amount: 1, data: { ...session.data, ...forged } } as any)).rejects.toThrow(/no capture at PayPal/)
+    })
+
+    it("an order made for another session is refused", async () => {
+      const service = provider()
+      const other = await service.initiatePayment({ amount: 15, currency_code: "eur", data: { session_id: "payses_other" } } as any)
+      paypal.approve(other.id)
+      const result = await service.authorizePayment({ data: { ...other.data, session_id: "payses_mine" } } as any)
+      expect(result.status).toBe(PaymentSessionStatus.ERROR)
+      expect((result.data as any).last_error).toMatch(/belongs to another payment session/)
+      expect(paypal.calls("POST", new RegExp(`/${other.id}/authorize$`))).toHaveLength(0)
+    })
   })
 })

@@ -1,6 +1,12 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import type { PayPalAuthorization, PayPalCapture, PayPalOrder } from "./types"
 
+/** The authorizations and captures PayPal reports on the order's first purchase unit (the only one it has). */
+export function paymentsOf(order: PayPalOrder): { authorizations: PayPalAuthorization[]; captures: PayPalCapture[] } {
+  const payments = order.purchase_units?.[0]?.payments ?? {}
+  return { authorizations: payments.authorizations ?? [], captures: payments.captures ?? [] }
+}
+
 /** What a PayPal order means for Medusa's payment session, from its status and its first purchase unit. */
 export function orderOutcome(order: PayPalOrder): {
   status: PaymentSessionStatus
@@ -8,9 +14,9 @@ export function orderOutcome(order: PayPalOrder): {
   capture?: PayPalCapture
   problem?: string
 } {
-  const payments = order.purchase_units?.[0]?.payments ?? {}
-  const authorization = payments.authorizations?.[0]
-  const capture = payments.captures?.[0]
+  const { authorizations, captures } = paymentsOf(order)
+  const authorization = authorizations[0]
+  const capture = captures[0]
   if (capture) {
     if (capture.status === "COMPLETED" || capture.status === "PARTIALLY_REFUNDED" || capture.status === "REFUNDED") {
       return { status: PaymentSessionStatus.CAPTURED, authorization, capture }

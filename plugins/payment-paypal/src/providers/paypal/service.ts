@@ -26,14 +26,22 @@ import { randomUUID } from "node:crypto"
 import { fromPayPalAmount, toPayPalAmount } from "../../utils/amount"
 import { type PayPalOptions, type ResolvedPayPalOptions, resolvePayPalOptions } from "../../utils/options"
 import { PayPalApiError, PayPalClient } from "./client"
-import { orderOutcome, statusOfOrder } from "./order-outcome"
+import { orderOutcome, paymentsOf, statusOfOrder } from "./order-outcome"
+import { type PayPalCheckoutData, checkoutData, replacingCallerData } from "./session-data"
 import type { PayPalOrder, PayPalPaymentData, PayPalWebhookEvent } from "./types"
+
+/** Capture statuses that mean PayPal took the money. */
+const CAPTURED = new Set(["COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED"])
 
 /**
  * PayPal Orders v2. Checkout creates a PayPal order, the buyer approves it in PayPal's window, and completing
  * the cart authorizes it (intent "authorize"; the admin captures later) or captures it (intent "capture").
  * Every state-changing call carries a PayPal-Request-Id derived from Medusa's idempotency key, so a retried
  * call never charges twice. On the storefront's path a PayPal failure becomes a payment error (4xx), never a 500.
+ *
+ * Session data is not evidence: a shopper's `data` is merged into a new session by Medusa. Authorization, capture,
+ * refund and void read the PayPal order (GET /v2/checkout/orders/:id) and act on the authorizations and captures
+ * PayPal reports; ids found in session data are never trusted.
  */
 export default class PayPalPaymentProviderService extends AbstractPaymentProvider<PayPalOptions> {
   static identifier = "paypal"
@@ -67,20 +75,21 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
         `create-${input.context?.idempotency_key ?? sessionId ?? randomUUID()}`
       )
     )
-    const data: PayPalPaymentData = {
+    const data: PayPalCheckoutData = {
       paypal_order_id: order.id,
       intent,
-      status: order.status,
       currency_code: amount.currency_code,
       amount: amount.value,
       session_id: sessionId,
       approve_url: order.links?.find((link) => link.rel === "approve" || link.rel === "payer-action")?.href,
     }
-    return { id: order.id, data, status: PaymentSessionStatus.PENDING }
+    // Medusa stores `{ ...input.data, ...this }`: the caller's other keys are named here so none of them is kept.
+    const stored = replacingCallerData(input.data, { ...data, status: order.status })
+    return { id: order.id, data: stored, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const data = input.data as PayPalPaymentData
+    const data = checkoutData(input.data)
     const amount = toPayPalAmount(input.amount, input.currency_code)
     if (amount.value === data.amount && amount.currency_code === data.currency_code) {
       return { data }
@@ -94,12 +103,13 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
   }
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    const data = input.data as PayPalPaymentData
-    if (!data?.paypal_order_id) {
+    // What PayPal authorized or captured comes from PayPal's answer below, never from the session.
+    const data = checkoutData(input.data)
+    if (!data.paypal_order_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no PayPal order: start the PayPal payment again")
     }
     try {
-      let order = await this.client_.getOrder(data.paypal_order_id)
+      let order = await this.orderOfSession(data)
       if (order.status === "APPROVED") {
         const requestId = `${order.intent === "CAPTURE" ? "capture" : "authorize"}-${input.context?.idempotency_key ?? data.session_id}`
         order =
@@ -114,54 +124,76 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
       // answer: nothing is authorized or charged twice). Declined: the session is in error; pay another way.
       const message = error instanceof PayPalApiError ? error.message : String(error)
       this.logger_.warn(`PayPal authorization of order ${data.paypal_order_id} failed: ${message}`)
-      const unknownOutcome = !(error instanceof PayPalApiError) || error.unavailable
+      const unknownOutcome = !(error instanceof MedusaError) && (!(error instanceof PayPalApiError) || error.unavailable)
       return { status: unknownOutcome ? PaymentSessionStatus.PENDING : PaymentSessionStatus.ERROR, data: { ...data, last_error: message } }
     }
   }
 
+  /**
+   * The admin captures: the PayPal order says what is there. An authorization PayPal holds is captured at PayPal
+   * (in full: Medusa passes no amount); captures PayPal already reports (intent "capture", or a capture whose
+   * answer was lost) are recorded as they are. Anything else is refused: the order is not paid.
+   */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = input.data as PayPalPaymentData
-    if (data.intent === "CAPTURE" || data.capture_ids?.length) {
-      return { data } // Captured at checkout (intent "capture"), or already captured: nothing left to take.
-    }
-    if (!data.authorization_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${data.paypal_order_id} has no authorization to capture`)
+    const order = await this.adminCall("read", () => this.orderOfSession(data))
+    const { authorizations, captures } = paymentsOf(order)
+    const authorization = authorizations.find((a) => a.status === "CREATED")
+    if (!authorization) {
+      if (captures.some((c) => CAPTURED.has(c.status))) {
+        return { data: this.withPayPalPayments(data, order) }
+      }
+      const held = authorizations[0]
+      if (held?.status === "EXPIRED") {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "PayPal capture refused: the authorization has expired; ask the customer to pay again")
+      }
+      const state = held ? `its authorization is ${held.status}` : `it is ${order.status} with no authorization`
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} has nothing to capture: ${state} at PayPal`)
     }
     const capture = await this.adminCall("capture", () =>
       this.client_.captureAuthorization(
-        data.authorization_id!,
-        { amount: { currency_code: data.currency_code, value: data.amount }, final_capture: true },
-        `capture-${input.context?.idempotency_key ?? data.authorization_id}`
+        authorization.id,
+        { amount: authorization.amount ?? { currency_code: data.currency_code, value: data.amount }, final_capture: true },
+        `capture-${input.context?.idempotency_key ?? authorization.id}`
       )
     )
     if (capture.status === "DECLINED" || capture.status === "FAILED") {
-      throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, `PayPal declined the capture of ${data.authorization_id}`)
+      throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, `PayPal declined the capture of ${authorization.id}`)
     }
-    return { data: { ...data, status: "COMPLETED", capture_ids: [capture.id] } }
+    const known = captures.map((c) => c.id).filter((id) => id !== capture.id)
+    return { data: { ...this.withPayPalPayments(data, order), status: "COMPLETED", capture_ids: [...known, capture.id] } }
   }
 
+  /** Refunds against the capture PayPal reports as refundable (completed or partly refunded). */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = input.data as PayPalPaymentData
-    const captureId = data.capture_ids?.[0]
-    if (!captureId) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${data.paypal_order_id} has no capture to refund`)
+    const order = await this.adminCall("read", () => this.orderOfSession(data))
+    const capture = paymentsOf(order).captures.find((c) => c.status === "COMPLETED" || c.status === "PARTIALLY_REFUNDED")
+    if (!capture) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} has no capture at PayPal to refund`)
     }
-    const amount = toPayPalAmount(input.amount, data.currency_code)
+    const amount = toPayPalAmount(input.amount, capture.amount?.currency_code ?? data.currency_code)
     const refund = await this.adminCall("refund", () =>
-      this.client_.refundCapture(captureId, amount, `refund-${input.context?.idempotency_key ?? randomUUID()}`)
+      this.client_.refundCapture(capture.id, amount, `refund-${input.context?.idempotency_key ?? randomUUID()}`)
     )
-    return { data: { ...data, refund_ids: [...(data.refund_ids ?? []), refund.id] } }
+    return { data: { ...this.withPayPalPayments(data, order), refund_ids: [...(data.refund_ids ?? []), refund.id] } }
   }
 
+  /** Voids the authorization PayPal still holds; one that was captured, voided or never made needs nothing. */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = input.data as PayPalPaymentData
-    if (!data?.authorization_id || data.capture_ids?.length) {
-      return { data } // Nothing authorized (an unapproved PayPal order simply expires), or already captured.
+    if (!data?.paypal_order_id) {
+      return { data }
+    }
+    const order = await this.adminCall("read", () => this.orderOfSession(data))
+    const authorization = paymentsOf(order).authorizations.find((a) => a.status === "CREATED")
+    if (!authorization) {
+      return { data: this.withPayPalPayments(data, order) }
     }
     await this.adminCall("void", () =>
-      this.client_.voidAuthorization(data.authorization_id!, `void-${input.context?.idempotency_key ?? data.authorization_id}`)
+      this.client_.voidAuthorization(authorization.id, `void-${input.context?.idempotency_key ?? authorization.id}`)
     )
-    return { data: { ...data, status: "VOIDED" } }
+    return { data: { ...this.withPayPalPayments(data, order), status: "VOIDED" } }
   }
 
   /**
@@ -238,19 +270,34 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
     return event as PayPalWebhookEvent
   }
 
-  private toSessionResult(data: PayPalPaymentData, order: PayPalOrder): AuthorizePaymentOutput {
+  private toSessionResult(data: PayPalCheckoutData, order: PayPalOrder): AuthorizePaymentOutput {
     const outcome = orderOutcome(order)
+    return { status: outcome.status, data: { ...this.withPayPalPayments(data, order), last_error: outcome.problem } }
+  }
+
+  /** The session's data with the order's status, authorization and capture ids as PayPal reports them. */
+  private withPayPalPayments(data: PayPalCheckoutData, order: PayPalOrder): PayPalPaymentData {
+    const { authorizations, captures } = paymentsOf(order)
     return {
-      status: outcome.status,
-      data: {
-        ...data,
-        status: order.status,
-        authorization_id: outcome.authorization?.id ?? data.authorization_id,
-        authorization_expires_at: outcome.authorization?.expiration_time ?? data.authorization_expires_at,
-        capture_ids: outcome.capture ? [outcome.capture.id] : data.capture_ids,
-        last_error: outcome.problem,
-      },
+      ...checkoutData(data),
+      status: order.status,
+      authorization_id: authorizations[0]?.id,
+      authorization_expires_at: authorizations[0]?.expiration_time,
+      capture_ids: captures.length ? captures.map((capture) => capture.id) : undefined,
     }
+  }
+
+  /** The PayPal order of this session, read from PayPal; one made for another session is refused. */
+  private async orderOfSession(data: PayPalCheckoutData): Promise<PayPalOrder> {
+    if (!data?.paypal_order_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no PayPal order")
+    }
+    const order = await this.client_.getOrder(data.paypal_order_id)
+    const customId = order.purchase_units?.[0]?.custom_id
+    if (data.session_id && customId && customId !== data.session_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} belongs to another payment session`)
+    }
+    return order
   }
 
   /** Storefront path: a PayPal failure is the customer's payment failing (422), never a 500. */
