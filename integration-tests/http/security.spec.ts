@@ -2,6 +2,7 @@ import { integrationSuites } from "../helpers/test-runner"
 import { securityEdgeSuite } from "./suites/security-edge"
 import { securityOwnershipSuite } from "./suites/security-ownership"
 import { securityFuzzSuite } from "./suites/security-fuzz"
+import { securityPaymentsSuite } from "./suites/security-payments"
 import { securitySpellingsSuite } from "./suites/security-spellings"
 import { securityPublishedSecretsSuite } from "./suites/security-published-secrets"
 
@@ -14,6 +15,7 @@ integrationSuites(
     "ownership of carts and orders": securityOwnershipSuite,
     "every spelling of a route": securitySpellingsSuite,
     "secrets published in the repository": securityPublishedSecretsSuite,
+    "payment session data a shopper sends": securityPaymentsSuite,
     "fuzzing": securityFuzzSuite,
   }
 )

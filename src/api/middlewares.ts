@@ -1,5 +1,6 @@
 import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
 import { storeSearch } from "./search/store-search"
 import { catalogCache, invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "./catalog-cache/middleware"
@@ -46,6 +47,12 @@ export default defineMiddlewares({
     },
     // Medusa accepts any payment webhook with 200 and verifies later; a bad Stripe signature is refused here (400).
     { matcher: "/hooks/payment/:provider", method: ["POST"], middlewares: [verifyStripeSignature] },
+    // Session data belongs to the payment provider: a shopper's `data` keeps only the keys the provider declares.
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [keepDeclaredSessionData],
+    },
     // Medusa serves the feature flags to anyone; they fingerprint the version and its experimental features.
     { matcher: "/admin/feature-flags", method: ["GET"], middlewares: [authenticate("user", ["session", "bearer", "api-key"])] },
     {
