@@ -115,6 +115,42 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
     )
   })
 
+  it("shows only categories Medusa's store API shows: an internal or inactive one is in no document, facet or match", async () => {
+    const categoryOf = async (handle: string) =>
+      (await api.get(`/admin/product-categories?handle=${handle}`, admin)).data.product_categories[0]
+    const [decor, bags] = await Promise.all([categoryOf("decor"), categoryOf("bags")])
+    const hidden = [
+      { category: decor, change: { name: "Zebra Staff Picks", is_internal: true }, product: "soy-wax-candle" },
+      { category: bags, change: { name: "Okapi Spring Launch", is_active: false }, product: products.find((p) => p.categories.includes("bags"))!.handle },
+    ]
+    for (const { category, change, product } of hidden) {
+      await synced(
+        () => api.post(`/admin/product-categories/${category.id}`, change, admin),
+        async () => expect((await byHandle(product)).hits[0].document.category_ids).not.toContain(category.id)
+      )
+    }
+    // Medusa's store API hides both categories; so does every part of the index.
+    const { data: storeCategories } = await api.get("/store/product-categories?limit=100", store)
+    const names = storeCategories.product_categories.map((c: any) => c.name)
+    expect(names).not.toEqual(expect.arrayContaining(["Zebra Staff Picks"]))
+    expect(names).not.toEqual(expect.arrayContaining(["Okapi Spring Launch"]))
+    const everything = await search({
+      pagination: { take: 100 },
+      search_options: { facets: [{ field: "categories", limit: 50 }, { field: "category_ids", limit: 50 }] },
+    })
+    // Their products are still listed (Medusa lists them too), without those categories.
+    expect(everything.metadata.count).toBe(products.length)
+    const shown = JSON.stringify([everything.hits.map((hit) => hit.document), everything.facets])
+    for (const { category, change } of hidden) {
+      expect({ leaked: shown.includes(category.id) || shown.includes(change.name) }).toEqual({ leaked: false })
+      expect((await search({ filters: { category_ids: category.id } })).metadata.count).toBe(0)
+      expect((await search({ filters: { categories: change.name } })).metadata.count).toBe(0)
+    }
+    for (const q of ["zebra", "okapi"]) {
+      expect({ q, count: (await search({ filters: { q }, search_options: { typo_tolerance: false } })).metadata.count }).toEqual({ q, count: 0 })
+    }
+  })
+
   it("follows stock: a product with no stock left drops out of in_stock", async () => {
     const { data } = await graph({
       entity: "product",

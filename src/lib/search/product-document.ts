@@ -20,6 +20,8 @@ export const PRODUCT_GRAPH_FIELDS = [
   "tags.value",
   "categories.id",
   "categories.name",
+  "categories.is_internal",
+  "categories.is_active",
   "sales_channels.id",
   "options.title",
   "options.values.value",
@@ -47,10 +49,17 @@ export interface ProductRow {
   type?: { value?: string | null } | null
   collection?: { id?: string | null; title?: string | null } | null
   tags?: { value?: string | null }[] | null
-  categories?: { id?: string | null; name?: string | null }[] | null
+  categories?: CategoryRow[] | null
   sales_channels?: { id?: string | null }[] | null
   options?: { title?: string | null; values?: { value?: string | null }[] | null }[] | null
   variants?: VariantRow[] | null
+}
+
+export interface CategoryRow {
+  id?: string | null
+  name?: string | null
+  is_internal?: boolean | null
+  is_active?: boolean | null
 }
 
 export interface VariantRow {
@@ -127,6 +136,15 @@ export function compactForms(texts: (string | null | undefined)[]): string[] {
   return unique(forms)
 }
 
+/**
+ * The categories a storefront may see: Medusa's store API lists only categories that are neither internal nor
+ * inactive (and filters products only through those), so the index names no others — in its documents, facets,
+ * filters or searchable text. A row without the flags (not read) counts as hidden.
+ */
+export function storeCategories(categories: CategoryRow[]): CategoryRow[] {
+  return categories.filter((category) => category.is_internal === false && category.is_active === true)
+}
+
 export function toProductDocument(row: ProductRow, inStockSalesChannelIds: string[]): ProductDocument {
   const variants = row.variants ?? []
   const optionPairs = variants.flatMap((variant) =>
@@ -140,7 +158,8 @@ export function toProductDocument(row: ProductRow, inStockSalesChannelIds: strin
   ]
   const type = row.type?.value ?? null
   const tags = unique(present((row.tags ?? []).map((tag) => tag.value)))
-  const categories = unique(present((row.categories ?? []).map((category) => category.name)))
+  const visibleCategories = storeCategories(row.categories ?? [])
+  const categories = unique(present(visibleCategories.map((category) => category.name)))
   return {
     id: row.id,
     title: row.title ?? "",
@@ -154,7 +173,7 @@ export function toProductDocument(row: ProductRow, inStockSalesChannelIds: strin
     collection_id: row.collection?.id ?? null,
     collection: row.collection?.title ?? null,
     tags,
-    category_ids: unique(present((row.categories ?? []).map((category) => category.id))),
+    category_ids: unique(present(visibleCategories.map((category) => category.id))),
     categories,
     skus: unique(present(variants.map((variant) => variant.sku))),
     option_values: unique(present(optionValues)),

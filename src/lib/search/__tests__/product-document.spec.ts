@@ -1,4 +1,4 @@
-import { compactForms, lowestPrices, toProductDocument } from "../product-document"
+import { compactForms, lowestPrices, PRODUCT_GRAPH_FIELDS, toProductDocument } from "../product-document"
 
 describe("product search document", () => {
   const row = {
@@ -13,7 +13,11 @@ describe("product search document", () => {
     type: { value: "T-Shirt" },
     collection: { id: "pcol_1", title: "Everyday Basics" },
     tags: [{ value: "unisex" }, { value: "unisex" }],
-    categories: [{ id: "pcat_1", name: "Tops" }],
+    categories: [
+      { id: "pcat_1", name: "Tops", is_internal: false, is_active: true },
+      { id: "pcat_staff", name: "Staff-Picks Clearance", is_internal: true, is_active: true },
+      { id: "pcat_draft", name: "Winter-Launch", is_internal: false, is_active: false },
+    ],
     sales_channels: [{ id: "sc_1" }, { id: "sc_2" }],
     options: [{ title: "Size", values: [{ value: "S" }, { value: "M" }] }],
     variants: [
@@ -34,6 +38,7 @@ describe("product search document", () => {
 
   it("flattens a product into the index's fields", () => {
     const doc = toProductDocument(row, ["sc_1"])
+    expect(PRODUCT_GRAPH_FIELDS).toEqual(expect.arrayContaining(["categories.is_internal", "categories.is_active"]))
     expect(doc).toEqual({
       id: "prod_1",
       title: "Organic Cotton Crew Tee",
@@ -57,6 +62,15 @@ describe("product search document", () => {
       in_stock_sales_channel_ids: ["sc_1"],
       keywords: "tshirt",
     })
+  })
+
+  it("names only categories Medusa's store API shows: no internal or inactive one, anywhere in the document", () => {
+    const doc = JSON.stringify(toProductDocument(row, []))
+    for (const hidden of ["pcat_staff", "Staff-Picks", "staffpicks", "pcat_draft", "Winter-Launch", "winterlaunch"]) {
+      expect({ hidden, found: doc.toLowerCase().includes(hidden.toLowerCase()) }).toEqual({ hidden, found: false })
+    }
+    // Rows read without the flags count as hidden: a field list that forgot them leaks nothing.
+    expect(toProductDocument({ ...row, categories: [{ id: "pcat_x", name: "X" }] }, []).category_ids).toEqual([])
   })
 
   it("keeps the lowest base price per currency, ignoring price lists and rule-bound prices", () => {
