@@ -1,5 +1,6 @@
 import { integrationTestRunner } from "../../../integration-tests/helpers/test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { seedDemoStore } from "../../../src/scripts/seed"
 import { adminHeaders, createAdmin } from "../../../integration-tests/helpers/admin"
 import { failure, publishableKey, storeSdk } from "../../../integration-tests/helpers/store"
@@ -178,6 +179,84 @@ integrationTestRunner({
       )
       expect(unknown.status).toBe(400)
       expect(unknown.data.message).toMatch(/pp_nope_nope is not enabled/)
+    })
+
+    it("a shopper's settled_at never makes an order look paid: not through the store API, not through the provider", async () => {
+      const forged = { settled_at: "2026-01-01T10:00:00.000Z", canceled_at: "2026-01-02T10:00:00.000Z", refunds: [{ amount: "1", at: "x" }] }
+      const storeHeaders = { headers: { "x-publishable-api-key": key } }
+
+      // Through the store API, as a shopper would send it.
+      const viaStore = await cartReadyForPayment(sdk)
+      const { session } = await startPayment(sdk, viaStore.cart.id, BANK, forged)
+      expect(session.data.settled_at).toBeUndefined()
+      const placed: any = await sdk.store.cart.complete(viaStore.cart.id)
+
+      // Straight into the Payment Module (no edge middleware): the provider itself keeps none of it.
+      const direct = await cartReadyForPayment(sdk)
+      const { data: collection } = await api.post(`/store/payment-collections`, { cart_id: direct.cart.id }, storeHeaders)
+      const payments = getContainer().resolve(Modules.PAYMENT)
+      const created = await payments.createPaymentSession(collection.payment_collection.id, {
+        provider_id: BANK,
+        amount: collection.payment_collection.amount,
+        currency_code: collection.payment_collection.currency_code,
+        data: forged,
+      })
+      const [stored] = await payments.listPaymentSessions({ id: created.id }, { select: ["id", "data"] })
+      expect(Object.keys(stored.data ?? {}).filter((name) => name in forged)).toEqual([])
+      const placedDirect: any = await sdk.store.cart.complete(direct.cart.id)
+
+      for (const order of [placed.order, placedDirect.order]) {
+        expect(await adminOrder(order.id)).toMatchObject({ payment_status: "authorized" })
+        // What the admin widget reads: awaiting, no "received" date.
+        const { data } = await api.get(`/admin/orders/${order.id}/offline-payment`, admin)
+        expect(data.offline_payment).toMatchObject({ status: "awaiting", settled_at: null })
+        const { data: full } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
+        const payment = full.order.payment_collections[0].payments[0]
+        expect(Object.keys(payment.data).filter((name) => name in forged)).toEqual([])
+      }
+
+      // Mark as paid: the date shown is when the merchant recorded it.
+      const { data: paid } = await api.post(`/admin/orders/${placed.order.id}/offline-payment/mark-paid`, {}, admin)
+      const { data: full } = await api.get(`/admin/orders/${placed.order.id}?fields=*payment_collections.payments`, admin)
+      expect(paid.offline_payment.status).toBe("paid")
+      expect(paid.offline_payment.settled_at).toBe(new Date(full.order.payment_collections[0].payments[0].captured_at).toISOString())
+      expect(paid.offline_payment.settled_at).not.toBe(forged.settled_at)
+    })
+
+    it("cash on delivery without the storefront's fee call: the fee is added at completion and charged", async () => {
+      const { cart } = await cartReadyForPayment(sdk)
+      const without = Number(cart.total)
+      await startPayment(sdk, cart.id, COD)
+      const completed: any = await sdk.store.cart.complete(cart.id)
+      expect(completed.type).toBe("order")
+      const order = completed.order
+      const fees = order.items.filter((item: any) => item.metadata?.tienda_offline_fee)
+      expect(fees.map((item: any) => [item.title, Number(item.unit_price), Number(item.quantity)])).toEqual([["Cash on delivery fee", 2.5, 1]])
+      expect(Number(order.total)).toBeGreaterThanOrEqual(without + 2.5)
+      // The courier collects the amount with the fee.
+      const { data } = await api.get(`/admin/orders/${order.id}/offline-payment`, admin)
+      expect(data.offline_payment.method).toBe("cash-on-delivery")
+      expect(data.offline_payment.amount).toBeCloseTo(Number(order.total), 2)
+    })
+
+    it("cash on delivery whose fee was taken off after the fee call cannot complete without it (checked under the lock)", async () => {
+      const { cart } = await cartReadyForPayment(sdk)
+      const headers = { headers: { "x-publishable-api-key": key } }
+      await api.post(`/store/carts/${cart.id}/cash-on-delivery`, {}, headers)
+      await startPayment(sdk, cart.id, COD)
+      // A request racing the completion: the fee off, a new cash-on-delivery session for the smaller total.
+      await api.delete(`/store/carts/${cart.id}/cash-on-delivery`, headers)
+      await startPayment(sdk, cart.id, COD)
+      // Completing without the store route's middleware, as a second process would find the cart once it holds the lock.
+      const { errors } = await completeCartWorkflow(getContainer()).run({ input: { id: cart.id }, throwOnError: false })
+      expect(errors[0]?.error?.message).toMatch(/Cash on delivery in EUR carries a fee of 2.5: add it with POST \/store\/carts\//)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: orders } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+      expect(orders).toEqual([])
+
+      // Through the store API the fee goes back on and the order is placed with it.
+      const completed: any = await sdk.store.cart.complete(cart.id)
+      expect(completed.order.items.filter((item: any) => item.metadata?.tienda_offline_fee)).toHaveLength(1)
     })
 
     it("cancels bank transfers still unpaid after the configured days and releases their stock", async () => {

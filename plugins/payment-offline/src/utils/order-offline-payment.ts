@@ -71,7 +71,8 @@ export function summarisePayment(payment: any): OfflinePaymentSummary | null {
     currency_code: payment.currency_code,
     bank_account: data.bank_account ?? null,
     fee: data.fee ?? null,
-    settled_at: data.settled_at ?? null,
+    // When the merchant recorded the money (Mark as paid captures it): Medusa's own record, not session data.
+    settled_at: payment.captured_at ? new Date(payment.captured_at).toISOString() : null,
   }
 }
 

@@ -71,7 +71,7 @@ const OrderOfflinePaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder
         </Text>
         <Text size="small" className="text-ui-fg-subtle">
           Amount {money(payment.amount, payment.currency_code)}
-          {payment.settled_at ? ` · received ${new Date(payment.settled_at).toLocaleString()}` : ""}
+          {payment.status === "paid" && payment.settled_at ? ` · received ${new Date(payment.settled_at).toLocaleString()}` : ""}
         </Text>
       </div>
       {payment.status === "awaiting" && (

@@ -36,6 +36,23 @@ export interface OfflinePaymentData extends Record<string, unknown> {
 }
 
 /**
+ * The keys an offline provider writes when a session starts: what the customer is shown at checkout. Anything
+ * else in a session's data did not come from the provider — Medusa merges the `data` a shopper sends into a new
+ * session — and is dropped; `settled_at` in particular is written only by a capture (the merchant's "Mark as paid").
+ */
+export const CHECKOUT_KEYS = ["method", "reference", "bank_account", "auto_cancel_after_days", "fee"] as const
+
+export function checkoutDataOf(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const kept: Record<string, unknown> = {}
+  for (const key of CHECKOUT_KEYS) {
+    if (data && Object.prototype.hasOwnProperty.call(data, key)) {
+      kept[key] = data[key]
+    }
+  }
+  return kept
+}
+
+/**
  * Nothing leaves the shop for an offline payment: the session is "authorized" when the order is placed (the
  * customer promised to pay), "captured" when the merchant marks the money as received, and a refund is a
  * record of money the merchant sends back by hand. Subclasses add what the customer is shown at checkout.
@@ -62,16 +79,18 @@ export abstract class OfflinePaymentProvider extends AbstractPaymentProvider<Off
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const reference = newPaymentReference(this.options_.referencePrefix)
     const data: OfflinePaymentData = { ...this.checkoutData(input), method: this.method, reference }
-    return { id: reference, data, status: PaymentSessionStatus.PENDING }
+    // Medusa stores `{ ...input.data, ...this }`: naming the caller's other keys as undefined keeps none of them.
+    const cleared = Object.fromEntries(Object.keys(input.data ?? {}).map((key) => [key, undefined]))
+    return { id: reference, data: { ...cleared, ...data }, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     // The cart changed (amount, currency): the reference stays, the amount is the session's own.
-    return { data: { ...input.data } }
+    return { data: checkoutDataOf(input.data) }
   }
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    return { data: { ...input.data }, status: PaymentSessionStatus.AUTHORIZED }
+    return { data: checkoutDataOf(input.data), status: PaymentSessionStatus.AUTHORIZED }
   }
 
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
@@ -93,11 +112,9 @@ export abstract class OfflinePaymentProvider extends AbstractPaymentProvider<Off
   }
 
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    // Whether the money arrived is Medusa's capture (Mark as paid), never a date found in session data.
     const data = (input.data ?? {}) as Partial<OfflinePaymentData>
-    if (data.canceled_at) {
-      return { status: PaymentSessionStatus.CANCELED, data }
-    }
-    return { status: data.settled_at ? PaymentSessionStatus.CAPTURED : PaymentSessionStatus.AUTHORIZED, data }
+    return { status: data.canceled_at ? PaymentSessionStatus.CANCELED : PaymentSessionStatus.AUTHORIZED, data }
   }
 
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
