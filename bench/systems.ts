@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { spawn, type ChildProcess } from "node:child_process"
@@ -24,7 +25,8 @@ export interface System {
 
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const common = { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "warn", NODE_ENV: "production" }
-const secrets = { JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789", COOKIE_SECRET: "bench-cookie-secret-0123456789abcdef0123456" }
+// Fresh for every run: a secret written in the repository is a published one (tienda doctor refuses it).
+const secrets = { JWT_SECRET: randomBytes(32).toString("base64url"), COOKIE_SECRET: randomBytes(32).toString("base64url") }
 
 /** `medusa start` in a folder of the repository (Tienda's build or the stock baseline). */
 /** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the Medusa servers; NODE_OPTIONS refuses --cpu-prof. */

@@ -41,6 +41,8 @@ describe("checkout across two server processes", () => {
         DATABASE_URL: embeddedUrl(shop.pgPort),
         PORT: String(port),
         TIENDA_LOCAL: "true",
+        // One shop, one secret: both processes must sign and verify the same tokens.
+        TIENDA_STATE_DIR: shop.stateDir,
         MEDUSA_WORKER_MODE: "server",
         MEDUSA_DISABLE_TELEMETRY: "true",
         LOG_LEVEL: "warn",

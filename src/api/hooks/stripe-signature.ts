@@ -12,7 +12,7 @@ import Stripe from "stripe"
  */
 export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   const secret = process.env.STRIPE_WEBHOOK_SECRET
-  if (!secret || !String(req.params.provider ?? "").startsWith("stripe")) {
+  if (!secret || !String(req.params.provider ?? "").toLowerCase().startsWith("stripe")) {
     return next()
   }
   const signature = req.headers["stripe-signature"]
