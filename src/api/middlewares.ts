@@ -5,6 +5,7 @@ import { trustedClientAddress } from "./edge/client-address"
 import { storeSearch } from "./search/store-search"
 import { catalogCache, invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "./catalog-cache/middleware"
 import { productListReadModel } from "./catalog-cache/product-list-read-model"
+import { storeCategoryFilter } from "./catalog-cache/store-category-filter"
 import { queueCheckout } from "./security/checkout-queue"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"
@@ -28,8 +29,9 @@ export default defineMiddlewares({
     { matcher: "/store", middlewares: [enforceOwnership] },
     // Catalog reads from the response cache; admin writes and completed checkouts invalidate it (catalog-cache/).
     { matcher: "/store", middlewares: [catalogCache] },
-    // Product lists that miss it are assembled from per-product documents (after Medusa's own middlewares of the route).
-    { matcher: "/store/products", method: ["GET"], middlewares: [productListReadModel] },
+    // Product lists that miss it are assembled from per-product documents (after Medusa's own middlewares of the route);
+    // a category filter selects through public categories only, as Medusa's route means to (store-category-filter.ts).
+    { matcher: "/store/products", method: ["GET"], middlewares: [storeCategoryFilter, productListReadModel] },
     { matcher: "/admin", middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })] },
     { matcher: "/store/carts", method: ["POST"], middlewares: [requireRegionCountries] },
     { matcher: "/store/carts/:id", method: ["POST"], middlewares: [requireRegionCountries] },

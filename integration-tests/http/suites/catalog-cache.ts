@@ -224,6 +224,77 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     }
   })
 
+  // Medusa 2.21.2's route means to filter by public categories only and does not (see store-category-filter.ts): the
+  // route compared against here is Medusa's with that rule applied, and what it answers is spelled out at the end.
+  it("filters by category exactly as the store route: internal and inactive categories select nothing", async () => {
+    const admin = await adminHeaders(api)
+    const raw = { ...headers, transformResponse: (body: string) => body, validateStatus: () => true }
+    const { data: regions } = await api.get("/store/regions", headers)
+    const eur = regions.regions.find((r: any) => r.currency_code === "eur")
+    const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
+    const { data: categories } = await api.get("/admin/product-categories?limit=100&fields=id,products.id", admin)
+    const [internal, inactive, plain] = categories.product_categories.filter((c: any) => c.products?.length)
+    await api.post(`/admin/product-categories/${internal.id}`, { is_internal: true }, admin)
+    await api.post(`/admin/product-categories/${inactive.id}`, { is_active: false }, admin)
+    // A product whose only category is internal: listed (Medusa lists it), but no category filter selects it.
+    const { data: staff } = await api.post("/admin/product-categories", { name: "Staff Picks", is_internal: true }, admin)
+    const hidden = await createProduct(api, admin, "Staff Only Crate", "published", [webChannel])
+    await api.post(`/admin/product-categories/${staff.product_category.id}/products`, { add: [hidden.id] }, admin)
+
+    const context = `region_id=${eur.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`
+    await forgetCachedCatalog(getContainer())
+    expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(/^rendered /)
+    const pages = [
+      "limit=60",
+      `category_id=${internal.id}`,
+      `category_id[]=${inactive.id}`,
+      `category_id[]=${staff.product_category.id}`,
+      `category_id=${internal.id}&category_id=${plain.id}`,
+      `category_id[]=${inactive.id}&category_id[]=${plain.id}&category_id[]=${staff.product_category.id}&order=title`,
+    ]
+    for (const page of pages) {
+      const url = `/store/products?${page}&${context}`
+      const { via, status, mine, theirs } = await medusaThenTienda(api, url, raw)
+      expect({ url, via, status }).toEqual({ url, via: "fast", status: 200 })
+      expect({ url, ids: mine.products.map((p) => p.id), count: mine.count }).toEqual({
+        url,
+        ids: theirs.products.map((p) => p.id),
+        count: theirs.count,
+      })
+      expect({ url, ...mine }).toEqual({ url, ...theirs })
+    }
+    // A product page by id: Medusa's retrieve route drops internal categories only; an inactive one it shows (as
+    // `{"is_internal":false}`), and so does the fast path. A product in an internal category is Medusa's to answer.
+    const inInactiveOnly = inactive.products.find((p: any) => !internal.products.some((q: any) => q.id === p.id)).id
+    for (const [id, expected] of [[inInactiveOnly, "fast"], [hidden.id, undefined]]) {
+      const url = `/store/products/${id}?${context}`
+      process.env.TIENDA_CATALOG_CACHE = "off"
+      const medusa = await api.get(url, raw)
+      process.env.TIENDA_CATALOG_CACHE = "on"
+      const tienda = await api.get(url, raw)
+      const [mine, theirs] = [tienda, medusa].map((answer) => {
+        const body = JSON.parse(answer.data)
+        body.product?.tags?.sort((a: any, b: any) => (a.id < b.id ? -1 : 1))
+        return { status: answer.status, body }
+      })
+      expect({ url, via: tienda.headers["x-tienda-read-model"], ...mine }).toEqual({ url, via: expected, ...theirs })
+    }
+    // What the route answers (cache off), spelled out: internal and inactive categories select nothing, others theirs.
+    const idsOf = async (page: string) => {
+      process.env.TIENDA_CATALOG_CACHE = "off"
+      try {
+        return (await api.get(`/store/products?${page}&fields=id`, headers)).data.products.map((p: any) => p.id)
+      } finally {
+        process.env.TIENDA_CATALOG_CACHE = "on"
+      }
+    }
+    expect(await idsOf(`category_id=${internal.id}`)).toEqual([])
+    expect(await idsOf(`category_id=${inactive.id}`)).toEqual([])
+    expect(await idsOf(`category_id=${staff.product_category.id}`)).toEqual([])
+    expect((await idsOf(`category_id=${plain.id}`)).length).toBe(plain.products.length)
+    expect(await idsOf("limit=100")).toContain(hidden.id)
+  })
+
   it("answers product pages by id before Medusa's middlewares exactly as Medusa, and leaves to Medusa what differs", async () => {
     const admin = await adminHeaders(api)
     const raw = { ...headers, transformResponse: (body: string) => body, validateStatus: () => true }
@@ -298,19 +369,86 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     process.env.TIENDA_READ_MODEL_QUIET_MS = "0"
     try {
       const context = "fields=id,title,handle,variants.sku"
-      const first = await api.get(`/store/products?limit=2&order=title&${context}`, headers)
-      expect(first.headers["x-tienda-read-model"]).toBe("rendered 2/2")
+      // A context is built ahead only once storefront traffic has asked for several distinct pages of it (one
+      // request never renders the whole catalog: prebuild-admission.ts).
+      let first: any
+      for (let offset = 0; offset < 10; offset += 2) {
+        first = await api.get(`/store/products?limit=2&offset=${offset}&order=title&${context}`, headers)
+        expect(first.headers["x-tienda-read-model"]).toBe("rendered 2/2")
+      }
       // The prebuild renders the rest in the background. Each poll asks for another single product: without the
       // prebuild every one of them would be rendered by the poll itself ("rendered 1/1"), never found ready: the
       // fast path answers a page only when all its documents exist.
       const answers: string[] = []
-      for (let offset = first.data.count - 1; offset >= 2 && !answers.includes("hit"); offset--) {
+      for (let offset = first.data.count - 1; offset >= 10 && !answers.includes("hit"); offset--) {
         await new Promise((resolve) => setTimeout(resolve, 500))
         answers.push((await api.get(`/store/products?limit=1&offset=${offset}&order=title&${context}`, headers)).headers["x-tienda-read-model"])
       }
       expect(answers).toContain("fast")
     } finally {
       process.env.TIENDA_READ_MODEL_PREBUILD = "off"
+    }
+  })
+
+  it("ignores a client's x-tienda-prebuild header: the request is cached and answered like any other", async () => {
+    const { data } = await api.get("/store/regions", headers)
+    for (const value of ["1", "true", "x".repeat(43)]) {
+      const withHeader = { headers: { ...headers.headers, "x-tienda-prebuild": value } }
+      for (const url of ["/store/regions", `/store/products?limit=3&region_id=${data.regions[0].id}`]) {
+        await forgetCachedCatalog(getContainer())
+        const first = await api.get(url, withHeader)
+        const second = await api.get(url, withHeader)
+        expect({ url, value, first: first.headers["x-tienda-cache"] }).toEqual({ url, value, first: "miss" })
+        // A fast-path answer is cached on its URL's second sighting; anything else at once.
+        const third = first.headers["x-tienda-read-model"] === "fast" ? await api.get(url, withHeader) : second
+        expect({ url, value, cache: third.headers["x-tienda-cache"] }).toEqual({ url, value, cache: "hit" })
+        expect(third.data).toEqual(first.data)
+      }
+    }
+  })
+
+  it("answers only the canonical spelling itself: /store/PRODUCTS, /store/products/ and the like are Medusa's", async () => {
+    const raw = { ...headers, transformResponse: (body: string) => body, validateStatus: () => true }
+    const { data: regions } = await api.get("/store/regions", headers)
+    const context = `region_id=${regions.regions[0].id}&fields=*variants.calculated_price`
+    await forgetCachedCatalog(getContainer())
+    const taught = await api.get(`/store/products?limit=100&${context}`, raw)
+    expect(taught.headers["x-tienda-read-model"]).toMatch(/^rendered /)
+    const id = JSON.parse(taught.data).products[0].id
+    // The canonical spelling takes the fast path (the control: the others would too, if they were recognised).
+    const canonical = await api.get(`/store/products?limit=5&${context}`, raw)
+    expect(canonical.headers["x-tienda-read-model"]).toBe("fast")
+    for (const url of [
+      `/store/PRODUCTS?limit=5&${context}`,
+      `/store/products/?limit=5&${context}`,
+      `/Store/Products/?limit=5&order=title&${context}`,
+      `/store/PRODUCTS/${id}?${context}`,
+      `/store/products/${id}/?${context}`,
+      "/store/REGIONS",
+      "/store/regions/",
+      "/store/Product-Categories?limit=50",
+    ]) {
+      for (let i = 0; i < 2; i++) {
+        process.env.TIENDA_CATALOG_CACHE = "off"
+        const medusa = await api.get(url, raw)
+        process.env.TIENDA_CATALOG_CACHE = "on"
+        const tienda = await api.get(url, raw)
+        expect({ url, status: medusa.status }).toEqual({ url, status: 200 })
+        expect({ url, cache: tienda.headers["x-tienda-cache"], via: tienda.headers["x-tienda-read-model"] }).toEqual({
+          url,
+          cache: undefined,
+          via: undefined,
+        })
+        // Tags as sets (Medusa does not order them; see withSortedTags).
+        const body = (answer: { data: string }) => {
+          const parsed = JSON.parse(answer.data)
+          for (const product of [...(parsed.products ?? []), ...(parsed.product ? [parsed.product] : [])]) {
+            product.tags?.sort((a: any, b: any) => (a.id < b.id ? -1 : 1))
+          }
+          return parsed
+        }
+        expect({ url, status: tienda.status, body: body(tienda) }).toEqual({ url, status: medusa.status, body: body(medusa) })
+      }
     }
   })
 

@@ -1,10 +1,11 @@
 import cluster from "node:cluster"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cacheKey, isCacheable, readGeneration } from "./cache-key"
+import { cacheKey, isCacheable, pathOf, readGeneration } from "./cache-key"
 import { customerGroupKey } from "./customer-groups"
 import { catalogCacheStore, type Generation } from "./store"
-import { PREBUILD_HEADER } from "./read-model-prebuild"
+import { noteProductListUse } from "./read-model-prebuild"
+import { isInternalPrebuild } from "./prebuild-secret"
 import { fastProductList } from "./product-list-fast-path"
 import { fastProductDetail } from "./product-detail-fast-path"
 import { productsOfCart } from "./stock-products"
@@ -53,14 +54,22 @@ function secondSighting(key: string): boolean {
   return false
 }
 
+/** A product list answered here keeps its rendering context's place in the prebuild (read-model-prebuild.ts). */
+function noteListUse(req: MedusaRequest): void {
+  if (pathOf(req.originalUrl) === "/store/products") {
+    noteProductListUse(req)
+  }
+}
+
 function sendJson(res: MedusaResponse, body: Buffer, cache: "hit" | "miss"): void {
   res.setHeader("X-Tienda-Cache", cache)
   res.status(200).type("application/json; charset=utf-8").send(body)
 }
 
 export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
-  // The read model's own prebuild pages (see read-model-prebuild.ts) would only push real answers out.
-  if (!catalogCacheEnabled() || !isCacheable(req) || req.headers[PREBUILD_HEADER]) {
+  // The read model's own prebuild pages (see read-model-prebuild.ts) would only push real answers out. Only the
+  // prebuild's secret makes a request one of them: a client's copy of the header is ignored here.
+  if (!catalogCacheEnabled() || !isCacheable(req) || isInternalPrebuild(req)) {
     return next()
   }
   const store = catalogCacheStore()
@@ -79,6 +88,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     key = cacheKey(req, read, groups)
     const cached = (await store.get(key)) ?? (await inFlight.get(key))
     if (cached !== undefined) {
+      noteListUse(req)
       return sendJson(res, cached, "hit")
     }
   } catch (error) {
@@ -91,6 +101,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
       if (secondSighting(key)) {
         store.set(key, fast).catch((error) => log(req, "write failed", error))
       }
+      noteListUse(req)
       res.setHeader("X-Tienda-Read-Model", "fast")
       return sendJson(res, fast, "miss")
     }

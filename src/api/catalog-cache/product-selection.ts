@@ -9,9 +9,12 @@ import type { ProductSelection } from "./product-list-query"
  * The query is Medusa's store filters written out (checked against Medusa's own answers in the integration
  * tests): published and not deleted; in the publishable key's sales channels when the store has more than one
  * (with one, Medusa does not filter by channel); each list filter as "any of"; categories and tags through their
- * link tables only — Medusa's filter does not look at the category or tag itself, so a deleted category still
- * selects the products linked to it, here too. Medusa orders by id unless told otherwise and leaves ties to PostgreSQL;
- * here ties are ordered by id, so pages never overlap.
+ * link tables. A store category filter selects through categories that are neither internal nor inactive only
+ * (`is_internal: false, is_active: true`: the rule Medusa's route states and store-category-filter.ts applies to
+ * it), so an internal category lists nothing; with that rule Medusa's query reads the category row, deleted ones
+ * excluded, so a deleted category lists nothing either. Tags go through their link table only: a deleted tag still
+ * selects the products linked to it, in Medusa's answer and here. Medusa orders by id unless told otherwise and leaves ties to PostgreSQL; here ties are ordered
+ * by id, so pages never overlap.
  */
 
 export interface SelectionScope {
@@ -54,7 +57,9 @@ export function selectionQuery(selection: ProductSelection, scope: SelectionScop
   if (selection.filters.category_id) {
     anyOf(
       (list) =>
-        `EXISTS (SELECT 1 FROM product_category_product pcp WHERE pcp.product_id = p.id AND pcp.product_category_id IN (${list}))`,
+        `EXISTS (SELECT 1 FROM product_category_product pcp JOIN product_category pc ON pc.id = pcp.product_category_id
+          WHERE pcp.product_id = p.id AND pcp.product_category_id IN (${list}) AND pc.is_internal = false AND pc.is_active = true
+          AND pc.deleted_at IS NULL)`,
       selection.filters.category_id
     )
   }

@@ -1,35 +1,44 @@
+import { createHash } from "node:crypto"
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { documentGeneration } from "./cache-key"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { documentGeneration, normalizedQuery } from "./cache-key"
 import { catalogCacheStore } from "./store"
+import { CONTEXT_PARAMS, contextFacts, prebuildRefusal } from "./prebuild-allow-list"
+import { contextName, PrebuildAdmission, type AdmittedContext } from "./prebuild-admission"
+import { isInternalPrebuild, PREBUILD_HEADER, prebuildHeaderValue } from "./prebuild-secret"
 
 /**
- * Builds the product-list read model ahead of requests. For every rendering context an anonymous storefront has
- * used (fields, region, tax country, locale, publishable key), this server asks itself for the whole catalog, one
- * page of PAGE products at a time, so each product's document exists before a storefront asks for a page with it.
+ * Builds the product-list read model ahead of requests. For rendering contexts (fields, region, tax country,
+ * locale, publishable key) that anonymous storefront traffic uses, this server asks itself for the whole catalog,
+ * one page of PAGE products at a time, so each product's document exists before a storefront asks for a page with
+ * it. Since a build renders the whole catalog, one request never starts one:
+ * - a context is admitted only after several distinct requests within minutes, into a few places per publishable
+ *   key, never displacing a context traffic still uses (prebuild-admission.ts);
+ * - it may vary only in what names something the store has: its regions, their countries, tax provinces,
+ *   supported locales (prebuild-allow-list.ts);
+ * - the prebuild's own requests carry a per-process secret (prebuild-secret.ts); a client's copy of the header is
+ *   ignored, so no client can skip the URL cache or pass for the prebuild.
  *
- * A context is built QUIET_MS after it is first seen, and again after a change of the data its documents are keyed
- * by (the catalog; for a context that shows stock, also stock changes not traced to products), once no new change
- * arrived meanwhile. A change during a build abandons it; the next request of the context schedules it again.
- * Orders do not start a build: they make only their own products' documents stale, which are rendered again on
- * demand (see store.ts).
- * Off with TIENDA_READ_MODEL_PREBUILD=off; off under jest unless a test turns it on.
+ * An admitted context is built QUIET_MS after it is admitted, and again after a change of the data its documents
+ * are keyed by (the catalog; for a context that shows stock, also stock changes not traced to products), once no
+ * new change arrived meanwhile. A change during a build abandons it; the next request of the context schedules it
+ * again. Orders do not start a build: they make only their own products' documents stale, which are rendered again
+ * on demand (see store.ts). Off with TIENDA_READ_MODEL_PREBUILD=off; off under jest unless a test turns it on.
  */
-const CONTEXT_PARAMS = ["fields", "region_id", "country_code", "province", "locale", "sales_channel_id"]
 const PAGE = 50
-const MAX_CONTEXTS = 20
 const PAGE_TIMEOUT_MS = 120_000
-export const PREBUILD_HEADER = "x-tienda-prebuild"
 
-interface RenderingContext {
+interface BuildState {
   port: number
-  publishableKey: string
-  /** The context's own parameters, as the storefront sent them. */
-  query: string
   /** The generation the context was last fully built at. */
   built?: string
 }
 
-const contexts = new Map<string, RenderingContext>()
+type Context = AdmittedContext<BuildState>
+
+const admission = new PrebuildAdmission<BuildState>()
+/** Contexts being checked against the allow-list right now (one check each at a time). */
+const checking = new Set<string>()
 /** What the last finished build did (for the log line). */
 let lastBuild: { query: string; products: number; seconds: number } | undefined
 let timer: NodeJS.Timeout | undefined
@@ -69,33 +78,88 @@ async function generationOf(query: string): Promise<string> {
   return documentGeneration(`?${query}`, generations)
 }
 
-/** Called by the read model for each anonymous request it answered at `generation`. */
-export function noteRenderingContext(req: MedusaRequest, generation: string): void {
+/** A storefront request that may count for the prebuild: anonymous, by URL only, not the prebuild's own. */
+function storefrontRequest(req: MedusaRequest): string | undefined {
   const publishableKey = req.get("x-publishable-api-key")
-  const port = req.socket?.localPort
-  if (!prebuildEnabled() || !publishableKey || !port || req.headers.authorization || req.get(PREBUILD_HEADER)) {
-    return
+  if (!prebuildEnabled() || !publishableKey || req.headers.authorization || req.headers["x-medusa-locale"]) {
+    return undefined
   }
-  const query = renderingQuery(req.originalUrl)
-  const key = `${publishableKey}?${query}`
-  let context = contexts.get(key)
-  if (!context) {
-    context = { port, publishableKey, query }
-    contexts.set(key, context)
-    if (contexts.size > MAX_CONTEXTS) {
-      contexts.delete(contexts.keys().next().value as string)
-    }
-  }
-  if (context.built !== generation && !timer && !running) {
-    timer = setTimeout(() => {
-      timer = undefined
-      running = buildAll(req).finally(() => (running = undefined))
-    }, quietMs() + backoffMs)
-    timer.unref()
+  return isInternalPrebuild(req) ? undefined : publishableKey
+}
+
+/**
+ * A product list answered without the read model (URL cache hit, fast path) in a context built ahead: keeps the
+ * context's place (an idle context may be replaced). Cheap: nothing happens for a key with no admitted context.
+ */
+export function noteProductListUse(req: MedusaRequest): void {
+  const publishableKey = storefrontRequest(req)
+  if (publishableKey) {
+    admission.use(publishableKey, renderingQuery(req.originalUrl), Date.now())
   }
 }
 
-function log(req: MedusaRequest, level: "info" | "warn", message: string): void {
+/** Called by the read model for each anonymous request it answered at `generation` (Medusa validated it first). */
+export function noteRenderingContext(req: MedusaRequest, generation: string): void {
+  const publishableKey = storefrontRequest(req)
+  const port = req.socket?.localPort
+  if (!publishableKey || !port) {
+    return
+  }
+  const query = renderingQuery(req.originalUrl)
+  const now = Date.now()
+  const context = admission.use(publishableKey, query, now)
+  if (context) {
+    if (context.data.built !== generation) {
+      schedule(req)
+    }
+    return
+  }
+  // Distinct requests, by their normalised URL (hashed: a URL can be long).
+  const url = createHash("sha256").update(normalizedQuery(req.originalUrl)).digest("base64url")
+  if (admission.sighting(publishableKey, query, url, now)) {
+    void admitChecked(req, publishableKey, query, port)
+  }
+}
+
+/** Admits a context that gathered its requests, if its parameters pass the allow-list, and schedules its build. */
+async function admitChecked(req: MedusaRequest, publishableKey: string, query: string, port: number): Promise<void> {
+  const name = contextName(publishableKey, query)
+  if (checking.has(name)) {
+    return
+  }
+  checking.add(name)
+  try {
+    const regionId = (req as { pricingContext?: { region_id?: string } }).pricingContext?.region_id
+    const graph = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const refusal = prebuildRefusal(query, await contextFacts(query, regionId, graph.graph.bind(graph) as never))
+    if (refusal) {
+      admission.reject(publishableKey, query)
+      log(req, "debug", `not building "${query}" ahead: ${refusal}`)
+      return
+    }
+    if (admission.admit(publishableKey, query, { port }, Date.now())) {
+      schedule(req)
+    }
+  } catch (error) {
+    admission.reject(publishableKey, query)
+    log(req, "warn", `checking "${query}" failed: ${(error as Error)?.message ?? error}`)
+  } finally {
+    checking.delete(name)
+  }
+}
+
+function schedule(req: MedusaRequest): void {
+  if (timer || running) {
+    return
+  }
+  timer = setTimeout(() => {
+    timer = undefined
+    running = buildAll(req).finally(() => (running = undefined))
+  }, quietMs() + backoffMs)
+  timer.unref()
+}
+
+function log(req: MedusaRequest, level: "debug" | "info" | "warn", message: string): void {
   try {
     req.scope.resolve("logger")[level](`product read model: ${message}`)
   } catch {
@@ -103,33 +167,26 @@ function log(req: MedusaRequest, level: "info" | "warn", message: string): void 
   }
 }
 
-/** The next context this pass has not tried yet, in the order they were first seen; none after MAX_CONTEXTS tries. */
-function nextContext(tried: Set<string>): RenderingContext | undefined {
-  if (tried.size >= MAX_CONTEXTS) {
-    return undefined
-  }
-  for (const [key, context] of contexts) {
-    if (!tried.has(key)) {
-      tried.add(key)
-      return context
-    }
-  }
-  return undefined
+/** The next admitted context this pass has not tried yet, in the order they were admitted. */
+function nextContext(tried: Set<Context>): Context | undefined {
+  const context = admission.contexts().find((candidate) => !tried.has(candidate))
+  context && tried.add(context)
+  return context
 }
 
 async function buildAll(req: MedusaRequest): Promise<void> {
   let complete = true
-  const tried = new Set<string>()
-  // A context first seen while this pass runs is built in it too (its requests schedule nothing while a pass runs);
-  // at most MAX_CONTEXTS per pass, so new contexts streaming in cannot keep one pass going without a pause.
+  const tried = new Set<Context>()
+  // A context admitted while this pass runs is built in it too (its requests schedule nothing while a pass runs);
+  // the admitted contexts are bounded, so no pass goes on without end.
   for (let context = nextContext(tried); context; context = nextContext(tried)) {
     try {
       const generation = await generationOf(context.query)
-      if (context.built === generation) {
+      if (context.data.built === generation) {
         continue
       }
       if (await buildContext(context, generation)) {
-        context.built = generation
+        context.data.built = generation
         log(req, "info", `rendered ${lastBuild?.products} products for "${context.query}" in ${lastBuild?.seconds.toFixed(1)} s`)
       } else {
         complete = false
@@ -143,22 +200,22 @@ async function buildAll(req: MedusaRequest): Promise<void> {
 }
 
 /** Asks for every page of the catalog in this context; false when the data changed meanwhile (abandoned). */
-async function buildContext(context: RenderingContext, generation: string): Promise<boolean> {
+async function buildContext(context: Context, generation: string): Promise<boolean> {
   const started = Date.now()
   let count = 0
   for (let offset = 0; offset === 0 || offset < count; offset += PAGE) {
     if ((await generationOf(context.query)) !== generation) {
       return false
     }
-    const url = `http://127.0.0.1:${context.port}/store/products?limit=${PAGE}&offset=${offset}${context.query ? `&${context.query}` : ""}`
+    const url = `http://127.0.0.1:${context.data.port}/store/products?limit=${PAGE}&offset=${offset}${context.query ? `&${context.query}` : ""}`
     // A page that does not come back in time fails the build (and backs it off) instead of holding it forever.
     const response = await fetch(url, {
-      headers: { "x-publishable-api-key": context.publishableKey, [PREBUILD_HEADER]: "1" },
+      headers: { "x-publishable-api-key": context.publishableKey, [PREBUILD_HEADER]: prebuildHeaderValue() },
       signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
     })
     const text = await response.text()
     if (!response.ok) {
-      throw new Error(`${response.status} for ${url}: ${text.slice(0, 200)}`)
+      throw new Error(`${response.status} for ${url.replace(/\?.*/, "")}: ${text.slice(0, 200)}`)
     }
     // The answer ends with `"count":N,"offset":…,"limit":…}`: no need to parse a page of products for it.
     count = Number(/"count":(\d+),"offset":\d+,"limit":\d+}$/.exec(text)?.[1] ?? 0)
