@@ -178,6 +178,21 @@ integrationTestRunner({
       })
     })
 
+    it("keeps a guesser's count per (account, address) while the per-account limit refuses him", async () => {
+      await withEnv({ TIENDA_RATE_LIMIT_LOGIN_ACCOUNT: "2/2", TIENDA_RATE_LIMIT_LOGIN_ACCOUNT_IP: "3/63" }, async () => {
+        const statuses = async (count: number) => {
+          const answers: number[] = []
+          for (let i = 0; i < count; i++) answers.push((await adminLogin("127.0.0.45", "guess")).status)
+          return answers
+        }
+        expect(await statuses(3)).toEqual([401, 401, 429])
+        await sleep(2_100)
+        // The refused third attempt guessed nothing and cleared nothing: one more failure, then this address is done.
+        const last = await statuses(2)
+        expect(last).toEqual([401, 429])
+      })
+    })
+
     it("gives a trusted storefront's shoppers separate buckets; ignores the header without the right secret", async () => {
       await withEnv({ TIENDA_STOREFRONT_SECRET: STOREFRONT_SECRET, TIENDA_RATE_LIMIT_CART_IP: "2/62" }, async () => {
         const forShopper = (shopper: string, secret = STOREFRONT_SECRET) =>

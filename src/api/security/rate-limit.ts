@@ -58,7 +58,7 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
       }
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
-        await giveBack(taken, warn)
+        await giveBack(taken, "refused", warn)
         if (rule.whenExceeded === "accept") {
           warn(`${rule.name} limit reached: request answered without being run`)
           res.sendStatus(201)
@@ -79,7 +79,7 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
       if (res.statusCode < 200 || res.statusCode >= 300) {
         return
       }
-      void giveBack(taken, warn)
+      void giveBack(taken, "succeeded", warn)
       if (remember) {
         knownAddressesFor(KNOWN_ADDRESS_SECONDS, redisUrl).set(knownKey, 1, KNOWN_ADDRESS_SECONDS)
           .catch((error: unknown) => warn(`rate limit known addresses unavailable: ${String(error)}`))
@@ -100,11 +100,15 @@ async function isKnownAddress(key: string, redisUrl: string | undefined, warn: W
   }
 }
 
-/** A success, or a request refused before it guessed anything, does not count as a failure. */
-async function giveBack(taken: Taken[], warn: Warn): Promise<void> {
+/**
+ * A success, or a request refused before it guessed anything, does not count as a failure; a success also ends a
+ * run of consecutive failures (a refusal must not: it would wipe a guesser's count).
+ */
+async function giveBack(taken: Taken[], outcome: "succeeded" | "refused", warn: Warn): Promise<void> {
   await Promise.all(taken.map(async ({ rule, limiter, key }) => {
     try {
-      await (rule.counts === "consecutive-failures" ? limiter.delete(key) : limiter.reward(key, 1))
+      const endsRun = outcome === "succeeded" && rule.counts === "consecutive-failures"
+      await (endsRun ? limiter.delete(key) : limiter.reward(key, 1))
     } catch (error) {
       warn(`rate limit ${rule.name} unavailable: ${String(error)}`)
     }
