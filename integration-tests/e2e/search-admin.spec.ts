@@ -6,7 +6,7 @@ import products from "../../data/products.json"
 /**
  * Search on the shared e2e shop (a fresh `tienda start`: seeded, index built by the seed): Settings → Search shows
  * the product index with its document count; in Chromium a merchant adds a synonym and the next storefront search
- * uses it; the insights page shows the queries just made.
+ * uses it; the insights page shows the queries just made, and its purge button (after a confirmation) deletes them.
  */
 jest.setTimeout(10 * 60_000)
 
@@ -69,5 +69,33 @@ describe("search in the admin dashboard", () => {
     await zero.getByRole("cell", { name: "qwxzy", exact: true }).waitFor()
     await page.getByRole("tab", { name: "Last 30 days" }).click()
     await page.getByRole("table").first().getByRole("cell", { name: "jumper", exact: true }).waitFor()
+  })
+
+  it("deletes every insight from the insights page, only once the merchant confirms", async () => {
+    await storeSearch("ana.garcia@example.com")
+    const insights = () => call("GET", "/admin/search-insights?days=30", undefined, adminAuth)
+    const stored = async () => (await insights()).top_queries.map((row: any) => row.query) as string[]
+    for (let i = 0; !(await stored()).includes("[email]") && i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(await stored()).toContain("[email]")
+
+    await page.goto(`${base}/app/settings/search-insights`)
+    await page.getByRole("table").first().getByRole("cell", { name: "[email]", exact: true }).waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId("search-insights-retention").textContent()).toContain("kept 90 days")
+
+    await page.getByRole("button", { name: "Delete all insights" }).click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText("Delete all search insights?").waitFor()
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    await dialog.waitFor({ state: "detached" })
+    expect(await stored()).toContain("[email]")
+
+    await page.getByRole("button", { name: "Delete all insights" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete all" }).click()
+    await page.getByText("Search insights deleted").waitFor()
+    await page.getByText("No searches in this period.").waitFor()
+    expect(await page.getByRole("table").count()).toBe(0)
+    expect(await insights()).toMatchObject({ top_queries: [], zero_result_queries: [], other_queries: { searches: 0 } })
   })
 })
