@@ -1,4 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { clientAddressOf } from "../edge/client-address"
 import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-line"
 
 /**
@@ -40,7 +41,7 @@ function refuse(res: MedusaResponse, refusal: Refusal): void {
 }
 
 export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  const place = line.join(String(req.params.id), req.ip || req.socket?.remoteAddress || "unknown")
+  const place = line.join(String(req.params.id), clientAddressOf(req))
   if (typeof place === "string") {
     return refuse(res, place)
   }
