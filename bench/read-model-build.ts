@@ -1,3 +1,4 @@
+import { DEFAULT_ADMISSION_LIMITS } from "../src/api/catalog-cache/prebuild-admission"
 import type { Catalog } from "./database"
 import type { RebuildResult } from "./search-rebuild"
 import { FIELDS } from "./scenarios"
@@ -6,7 +7,8 @@ import { treeCpuSeconds } from "./systems"
 /**
  * Tienda builds its product-list read model ahead of requests (src/api/catalog-cache/read-model-prebuild.ts): a
  * storefront's first page in a rendering context (region, fields) starts a background render of every product
- * in that context. The catalog scenarios use two contexts, one per region. This asks one page in each, then waits
+ * in that context, once real traffic has asked enough distinct pages of it (prebuild-admission.ts). The catalog
+ * scenarios use two contexts, one per region. This asks the first pages of each, as a shopper paging would, then waits
  * until the server has been idle for IDLE_SAMPLES × SAMPLE_MS (the build is the only work it has), reports that
  * time as the read model's build time, and checks with random single products that they come from it.
  */
@@ -16,12 +18,16 @@ const IDLE_SAMPLES = 2
 const IDLE_CPU = 0.05 * (SAMPLE_MS / 1000)
 const LIMIT_MS = 15 * 60_000
 const PROBES = 20
+/** Distinct pages of one context before the server builds it ahead. */
+const PAGES_TO_ADMIT = DEFAULT_ADMISSION_LIMITS.threshold
 
 export async function waitForReadModel(baseUrl: string, headers: Record<string, string>, catalog: Catalog, pid: number): Promise<RebuildResult> {
   const started = Date.now()
   const contexts = catalog.regions.map((region) => `region_id=${region.id}&${FIELDS}`)
   for (const context of contexts) {
-    await get(baseUrl, `/store/products?limit=20&${context}`, headers)
+    for (let page = 0; page < PAGES_TO_ADMIT; page++) {
+      await get(baseUrl, `/store/products?limit=20&offset=${page * 20}&${context}`, headers)
+    }
   }
   let idle = 0
   let cpu = treeCpuSeconds(pid)
