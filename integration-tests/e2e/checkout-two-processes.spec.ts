@@ -43,6 +43,8 @@ describe("checkout across two server processes", () => {
         TIENDA_LOCAL: "true",
         // One shop, one secret: both processes must sign and verify the same tokens.
         TIENDA_STATE_DIR: shop.stateDir,
+        // Every racer comes from 127.0.0.1: the per-address cap of the checkout line must not decide the race.
+        TIENDA_CHECKOUT_PER_ADDRESS: "1000",
         MEDUSA_WORKER_MODE: "server",
         MEDUSA_DISABLE_TELEMETRY: "true",
         LOG_LEVEL: "warn",

@@ -18,7 +18,12 @@ const BUILT = /Production build is up to date|Building the app and the admin das
  */
 export default async function startSharedShop(): Promise<void> {
   const stateDir = makeStateDir()
-  const shop = await startShop(stateDir, { TIENDA_ADMIN_EMAIL: SHARED_SHOP_ADMIN.email, TIENDA_ADMIN_PASSWORD: SHARED_SHOP_ADMIN.password })
+  const shop = await startShop(stateDir, {
+    TIENDA_ADMIN_EMAIL: SHARED_SHOP_ADMIN.email,
+    TIENDA_ADMIN_PASSWORD: SHARED_SHOP_ADMIN.password,
+    // The two-process checkout race sends every shopper from 127.0.0.1.
+    TIENDA_CHECKOUT_PER_ADDRESS: "1000",
+  })
   ;(globalThis as any).__tiendaSharedShop = { shop, stateDir }
   // Should jest exit without running the global teardown (forced exit, crash), the shop must not outlive it.
   process.once("exit", () => shop.child.exitCode === null && shop.child.kill("SIGTERM"))

@@ -5,7 +5,7 @@ import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-
 /**
  * `POST /store/carts/:id/complete` waits its turn in a per-process line (checkout-line.ts). Settings, read at each
  * request: TIENDA_CHECKOUT_CONCURRENCY (4 at once), TIENDA_CHECKOUT_QUEUE_MAX (100 waiting), TIENDA_CHECKOUT_PER_ADDRESS
- * (3 places per client address), TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS (60,000: a caller who waited longer gets 409).
+ * (20 places per client address), TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS (60,000: a caller who waited longer gets 409).
  * Refusals carry Retry-After: 409 when the cart is already being completed or the line is full, 429 when the
  * address holds too many places. A caller who disconnects while waiting leaves the line.
  */
@@ -19,7 +19,7 @@ function limitsFromEnv(): CheckoutLineLimits {
   return {
     concurrency: setting("TIENDA_CHECKOUT_CONCURRENCY", 4),
     maxWaiting: setting("TIENDA_CHECKOUT_QUEUE_MAX", 100),
-    perAddress: setting("TIENDA_CHECKOUT_PER_ADDRESS", 3),
+    perAddress: setting("TIENDA_CHECKOUT_PER_ADDRESS", 20),
   }
 }
 
