@@ -49,7 +49,7 @@ afterAll(() => {
 describe("a token signed with a secret published in the repository", () => {
   const secrets = repositorySecrets()
 
-  it("is found: the scan sees Medusa's default, Tienda's old fallback and the bench's secrets", () => {
+  it("is found: the scan sees Medusa's default, Tienda's old fallback and the bench's former secrets", () => {
     expect(secrets).toEqual(expect.arrayContaining(["supersecret", "tienda-local-development-secret"]))
     expect(secrets.some((secret) => secret.startsWith("bench-jwt-secret"))).toBe(true)
   })

@@ -40,7 +40,11 @@ export function checkConfig(root: string): Check {
   } catch (error) {
     return fail("Configuration", (error as Error).message, "set the variables the message names (see .env.example)")
   } finally {
-    process.env.TIENDA_LOCAL = before
+    if (before === undefined) {
+      delete process.env.TIENDA_LOCAL
+    } else {
+      process.env.TIENDA_LOCAL = before
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-
  * address holds too many places. A caller who disconnects while waiting leaves the line.
  */
 const line = new CheckoutLine(limitsFromEnv)
+const RUNNING_PLACE_GUARD_MS = 5 * 60_000
 
 export function checkoutLineStats(): { running: number; waiting: number } {
   return line.stats
@@ -52,11 +53,17 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
     }
   }, setting("TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS", 60_000))
   let closed = false
-  // "close" fires when the answer is sent and when the client hangs up first: either way the place is given back.
   res.once("close", () => {
     closed = true
     clearTimeout(timer)
-    place.leave()
+    if (!place.running) {
+      // Hung up while waiting: the place goes to the next in line.
+      place.leave()
+    } else {
+      // Hung up while the completion runs: it still holds its database connection and its cart, so the place is kept
+      // until the route answers (below); the timer only guards against a route that never does.
+      setTimeout(place.leave, RUNNING_PLACE_GUARD_MS).unref()
+    }
   })
   void place.turn.then(() => {
     clearTimeout(timer)
@@ -64,6 +71,12 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
       // Hung up (or timed out) while waiting: the completion never starts.
       return place.leave()
     }
+    // The route is done when it answers, whether or not the caller is still there to read it.
+    const end = res.end
+    res.end = function (this: MedusaResponse, ...args: unknown[]) {
+      place.leave()
+      return (end as (...a: unknown[]) => MedusaResponse).apply(this, args)
+    } as typeof res.end
     next()
   })
 }

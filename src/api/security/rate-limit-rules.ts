@@ -47,22 +47,26 @@ export interface RateLimit {
   durationSeconds: number
 }
 
-export const isLogin = (r: RateLimitRequest) =>
-  r.method === "POST" && !!matchRoute("/auth/:actor/emailpass", r.path) && isAuthActor(r)
+/**
+ * Medusa serves `/auth/:actor_type/:auth_provider` to every method (GET and HEAD run the same login handler with the
+ * body) and for any actor type (an unknown one still checks the password), so these rules care about neither: a
+ * password guess is a guess whatever the method or actor names. `/auth/token/refresh` is not a login.
+ */
+const authRoute = (r: RateLimitRequest, suffix: string) =>
+  !!matchRoute(`/auth/:actor/:provider${suffix}`, r.path) && r.path.lower[1] !== "token"
+export const isLogin = (r: RateLimitRequest) => authRoute(r, "")
 const LOGIN = isLogin
-const RESET = (r: RateLimitRequest) =>
-  r.method === "POST" && !!matchRoute("/auth/:actor/emailpass/reset-password", r.path) && isAuthActor(r)
-const REGISTER = (r: RateLimitRequest) =>
-  r.method === "POST" && !!matchRoute("/auth/customer/emailpass/register", r.path)
-const isAuthActor = (r: RateLimitRequest) => r.path.lower[1] === "customer" || r.path.lower[1] === "user"
+const RESET = (r: RateLimitRequest) => authRoute(r, "/reset-password")
+const REGISTER = (r: RateLimitRequest) => authRoute(r, "/register")
 const byAddress = (req: RateLimitRequest) => req.address
 
-/** The account a login or reset names: actor and email (`user:owner@shop.com`); undefined when none is named. */
+/**
+ * The account a login or reset names: its email, whatever actor the path names (the emailpass identity is one per
+ * email, so `user` and `customer` paths guess the same password); undefined when none is named.
+ */
 export function accountOf(req: RateLimitRequest): string | undefined {
   const value = LOGIN(req) ? req.body?.email : RESET(req) ? req.body?.identifier : undefined
-  return typeof value === "string" && value.trim().length > 0
-    ? `${req.path.lower[1]}:${value.trim().toLowerCase().slice(0, 320)}`
-    : undefined
+  return typeof value === "string" && value.trim().length > 0 ? value.trim().toLowerCase().slice(0, 320) : undefined
 }
 const byAccountAndAddress = (req: RateLimitRequest) => {
   const account = accountOf(req)

@@ -14,6 +14,9 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   "change-me",
   "change-me-to-a-long-random-string",
   "tienda-local-development-secret",
+  // The bench's fixed secrets, in the repository's history (it now makes fresh ones per run).
+  "bench-jwt-secret-0123456789abcdef0123456789",
+  "bench-cookie-secret-0123456789abcdef0123456",
 ]
 
 /** Why a secret is unfit to sign tokens, or undefined when it looks random enough. */

@@ -10,8 +10,9 @@ export const NUMBER_MARK = "[number]"
 
 // Any word with an @ inside: shoppers paste partial addresses too ("ana@gmail"), and nothing in a catalog needs it.
 const EMAIL = /\S+@\S+/gu
-// Six or more digits, with up to two separators between them: "+34 612 345 678", "4111-1111-1111-1111", "(612) 345".
-const DIGIT_RUN = /\+?\p{Nd}(?:[\s\-.()/]{0,2}\p{Nd}){5,}/gu
+// Six or more digits, with up to three non-alphanumeric characters between them: "+34 612 345 678",
+// "4111_1111_1111_1111", "612,345,678", "612 - 345 - 678", "(612) 345".
+const DIGIT_RUN = /\+?\p{Nd}(?:[^\p{L}\p{Nd}]{0,3}\p{Nd}){5,}/gu
 
 /**
  * The text search insights store for a shopper's query: normalised (as synonyms match it: NFKC, lower case, single

@@ -110,4 +110,23 @@ describe("queueCheckout on a real HTTP route", () => {
     // the one who left never ran
     expect(release).toHaveLength(0)
   })
+
+  it("keeps the place of a running completion whose caller hung up until the route answers", async () => {
+    const abort = new AbortController()
+    const running = fetch(`${base}/store/carts/cart_3/complete`, { ...post, signal: abort.signal }).catch(() => "aborted")
+    await until(() => checkoutLineStats().running === 1 && release.length === 1)
+    abort.abort()
+    expect(await running).toBe("aborted")
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // still running: the same cart is refused, and a new completion waits rather than running beside it
+    expect((await fetch(`${base}/store/carts/cart_3/complete`, post)).status).toBe(409)
+    const next = fetch(`${base}/store/carts/cart_4/complete`, post)
+    await until(() => checkoutLineStats().waiting === 1)
+    expect(checkoutLineStats().running).toBe(1)
+    release.shift()!()
+    await until(() => release.length === 1)
+    release.shift()!()
+    expect((await next).status).toBe(200)
+    await until(() => checkoutLineStats().running === 0 && checkoutLineStats().waiting === 0)
+  })
 })

@@ -34,16 +34,26 @@ describe("rate limit rules", () => {
     expect(applying(request({ method: "HEAD", query: { q: "shirt" } }))).toEqual(["GLOBAL", "SEARCH_IP"])
   })
 
-  it("keys account rules by actor and email, and (account, address) rules by both", () => {
+  it("keys account rules by email alone (one emailpass identity per email), and (account, address) rules by both", () => {
     const rule = (name: string) => RATE_RULES.find((candidate) => candidate.name === name)!
     const login = request({ method: "POST", path: "/auth/customer/emailpass", body: { email: " A@X.io " } })
-    expect(rule("LOGIN_ACCOUNT").key(login)).toBe("customer:a@x.io")
-    expect(rule("LOGIN_ACCOUNT_IP").key(login)).toBe("customer:a@x.io|10.0.0.1")
-    expect(rule("LOGIN_ACCOUNT").key({ ...login, path: parseRoutePath("/auth/user/emailpass") })).toBe("user:a@x.io")
+    expect(rule("LOGIN_ACCOUNT").key(login)).toBe("a@x.io")
+    expect(rule("LOGIN_ACCOUNT_IP").key(login)).toBe("a@x.io|10.0.0.1")
+    expect(rule("LOGIN_ACCOUNT").key({ ...login, path: parseRoutePath("/auth/user/emailpass") })).toBe("a@x.io")
     const reset = request({ method: "POST", path: "/auth/user/emailpass/reset-password", body: { identifier: "Owner@x.io" } })
-    expect(accountOf(reset)).toBe("user:owner@x.io")
-    expect(rule("RESET_ACCOUNT_IP").key({ ...reset, address: "2001:db8:1:2::/64" })).toBe("user:owner@x.io|2001:db8:1:2::/64")
+    expect(accountOf(reset)).toBe("owner@x.io")
+    expect(rule("RESET_ACCOUNT_IP").key({ ...reset, address: "2001:db8:1:2::/64" })).toBe("owner@x.io|2001:db8:1:2::/64")
     expect(accountOf(request({ method: "POST", path: "/auth/user/emailpass", body: { email: 42 } }))).toBeUndefined()
+  })
+
+  it("limits password guesses whatever the method or actor type (Medusa logs in on GET and for any actor)", () => {
+    for (const method of ["GET", "HEAD", "PUT"]) {
+      expect([method, applying(request({ method, path: "/auth/user/emailpass", body: { email: "a@x.io" } }))]).toEqual([method, LOGIN_RULES])
+    }
+    expect(applying(request({ method: "POST", path: "/auth/anything/emailpass", body: { email: "a@x.io" } }))).toEqual(LOGIN_RULES)
+    expect(applying(request({ method: "POST", path: "/auth/vendor/emailpass/register" }))).toEqual(["GLOBAL", "REGISTER_IP"])
+    expect(applying(request({ method: "POST", path: "/auth/x/emailpass/reset-password", body: { identifier: "a@x.io" } }))).toEqual(RESET_RULES)
+    expect(applying(request({ method: "POST", path: "/auth/token/refresh" }))).toEqual(["GLOBAL"])
   })
 
   it("applies to every spelling Express routes: case, percent-encoding, duplicate and trailing slashes, absolute form", () => {

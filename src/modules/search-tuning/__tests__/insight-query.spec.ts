@@ -16,6 +16,9 @@ describe("insightQuery: the text insights keep of a shopper's query", () => {
   it("replaces runs of six or more digits, with the separators people type", () => {
     expect(insightQuery("call +34 612 345 678")).toBe(`call ${NUMBER_MARK}`)
     expect(insightQuery("4111-1111-1111-1111")).toBe(NUMBER_MARK)
+    expect(insightQuery("4111_1111_1111_1111")).toBe(NUMBER_MARK)
+    expect(insightQuery("612,345,678")).toBe(NUMBER_MARK)
+    expect(insightQuery("612 - 345 - 678")).toBe(NUMBER_MARK)
     expect(insightQuery("order #100234")).toBe(`order #${NUMBER_MARK}`)
     expect(insightQuery("(612) 345 678")).toBe(`(${NUMBER_MARK}`)
     expect(insightQuery("６１２３４５６７８")).toBe(NUMBER_MARK) // full-width digits, after NFKC
