@@ -3,6 +3,7 @@ import { httpSecrets } from "./src/lib/secrets/http-secrets"
 import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
 import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
 import { validateClientAddressSettings } from "./src/api/edge/client-address"
+import { validateRateLimitSettings } from "./src/api/security/rate-limit-rules"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -24,8 +25,10 @@ const stateDir = stateDirOf(projectRootOf(__dirname), env)
 /** JWT_SECRET / COOKIE_SECRET, or this install's random ones (see src/lib/secrets/README.md). Never a default. */
 const secrets = httpSecrets({ env, stateDir, productionRules: isProduction })
 
-// TIENDA_TRUSTED_PROXIES and TIENDA_STOREFRONT_SECRET: a bad value stops the boot here, naming the variable.
+// TIENDA_TRUSTED_PROXIES, TIENDA_STOREFRONT_SECRET and TIENDA_RATE_LIMIT_<RULE>: a bad value stops the boot here,
+// naming the variable (read again per request, where a bad value would fail every request).
 validateClientAddressSettings(env)
+validateRateLimitSettings(env)
 
 function workerMode(): "shared" | "worker" | "server" {
   const mode = env.MEDUSA_WORKER_MODE || "shared"

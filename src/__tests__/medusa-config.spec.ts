@@ -74,6 +74,12 @@ describe("medusa-config", () => {
     expect(production.projectConfig.http).toMatchObject({ jwtSecret: STRONG, cookieSecret: made.cookieSecret })
   })
 
+  it("refuses a malformed rate limit at boot, naming every variable that is wrong", () => {
+    const bad = { NODE_ENV: "test", TIENDA_RATE_LIMIT_GLOBAL: "lots", TIENDA_RATE_LIMIT_LOGIN_IP: "0/60" }
+    expect(() => loadConfig(bad)).toThrow(/TIENDA_RATE_LIMIT_GLOBAL must look like[\s\S]*TIENDA_RATE_LIMIT_LOGIN_IP must look like/)
+    expect(() => loadConfig({ NODE_ENV: "test", TIENDA_RATE_LIMIT_GLOBAL: "100/60" })).not.toThrow()
+  })
+
   it("refuses a published, short or patterned secret in every mode, without printing it", () => {
     const weak = [...PUBLISHED_SECRETS, "SuperSecret", "short-but-random", "a".repeat(40), "abc123".repeat(8)]
     // Every value under local rules; the ones a user would paste under each other mode (a config load costs ~0.3 s).

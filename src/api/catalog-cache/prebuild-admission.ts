@@ -53,11 +53,6 @@ export class PrebuildAdmission<T> {
 
   constructor(private readonly limits: AdmissionLimits = DEFAULT_ADMISSION_LIMITS) {}
 
-  /** The admitted context of this name, if any. */
-  get(publishableKey: string, query: string): AdmittedContext<T> | undefined {
-    return this.admitted.get(contextName(publishableKey, query))
-  }
-
   /** Admitted contexts, in the order they were admitted. */
   contexts(): AdmittedContext<T>[] {
     return [...this.admitted.values()]

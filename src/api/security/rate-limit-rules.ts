@@ -139,6 +139,21 @@ export function rateLimitsEnabled(env: NodeJS.ProcessEnv): boolean {
   return !["off", "false", "0"].includes((env.TIENDA_RATE_LIMIT ?? "on").toLowerCase())
 }
 
+/** Every rule's limit, parsed once at boot (medusa-config.ts): a malformed one stops the boot, not every request. */
+export function validateRateLimitSettings(env: NodeJS.ProcessEnv): void {
+  const problems = RATE_RULES.flatMap((rule) => {
+    try {
+      limitOf(rule, env)
+      return []
+    } catch (error) {
+      return [(error as Error).message]
+    }
+  })
+  if (problems.length > 0) {
+    throw new Error(problems.join("\n"))
+  }
+}
+
 export function limitOf(rule: RateRule, env: NodeJS.ProcessEnv): RateLimit {
   const variable = `TIENDA_RATE_LIMIT_${rule.name}`
   return parseLimit(env[variable] || rule.defaultLimit, variable)
