@@ -1,5 +1,6 @@
-import Redis from "ioredis"
+import type Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
+import { createRedisClient } from "../../lib/redis"
 import type { RateLimit } from "./rate-limit-rules"
 
 /**
@@ -44,8 +45,7 @@ function redisClient(url: string): Redis {
   if (!redis || redisUrlInUse !== url) {
     // Commands wait for the first connection (or the first requests would all go to the insurance limiter), but
     // never long: past a second the insurance limiter answers.
-    redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 })
-    redis.on("error", () => undefined)
+    redis = createRedisClient(url, { name: "rate limits", maxRetriesPerRequest: 1, commandTimeout: 1_000 })
     redisUrlInUse = url
   }
   return redis

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
-import Redis from "ioredis"
+import type Redis from "ioredis"
 import type { Logger } from "@medusajs/framework/types"
+import { createRedisClient } from "../../lib/redis"
 import { LruStore, type ClearRequest } from "./lru-store"
 
 export interface BoundedCachingOptions {
@@ -79,8 +80,10 @@ export class BoundedCachingProvider {
   }
 
   private listen(redisUrl: string): void {
-    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
-    this.subscriber = new Redis(redisUrl)
+    // The app's error policy (src/lib/redis/): an outage is logged once per client, and again when it ends.
+    const logger = this.logger
+    this.publisher = createRedisClient(redisUrl, { name: "caching publisher", logger, maxRetriesPerRequest: 1 })
+    this.subscriber = createRedisClient(redisUrl, { name: "caching subscriber", logger })
     this.subscriber.subscribe(CHANNEL).catch((error: Error) => {
       this.logger.error(`[caching] could not subscribe to invalidations from other processes: ${error.message}`)
     })
@@ -96,16 +99,5 @@ export class BoundedCachingProvider {
     })
     // While the subscription is down, invalidations from other processes are missed: drop everything on reconnect.
     this.subscriber.on("ready", () => this.store.clear({ tags: ["*"] }))
-    // ioredis reconnects by itself; say once that Redis is unreachable instead of once per attempt.
-    for (const client of [this.publisher, this.subscriber]) {
-      let reported = false
-      client.on("error", (error: Error) => {
-        if (!reported) {
-          reported = true
-          this.logger.warn(`[caching] Redis unreachable (${error.message}); retrying`)
-        }
-      })
-      client.on("ready", () => (reported = false))
-    }
   }
 }
