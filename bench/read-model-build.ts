@@ -1,11 +1,11 @@
-import { DEFAULT_ADMISSION_LIMITS } from "../src/api/catalog-cache/prebuild-admission"
+import { DEFAULT_ADMISSION_LIMITS } from "../src/lib/catalog-cache/prebuild/admission"
 import type { Catalog } from "./database"
 import type { RebuildResult } from "./search-rebuild"
 import { FIELDS } from "./scenarios"
 import { treeCpuSeconds } from "./systems"
 
 /**
- * Tienda builds its product-list read model ahead of requests (src/api/catalog-cache/read-model-prebuild.ts): a
+ * Tienda builds its product-list read model ahead of requests (src/lib/catalog-cache/prebuild/prebuild.ts): a
  * storefront's first page in a rendering context (region, fields) starts a background render of every product
  * in that context, once real traffic has asked enough distinct pages of it (prebuild-admission.ts). The catalog
  * scenarios use two contexts, one per region. This asks the first pages of each, as a shopper paging would, then waits

@@ -1,6 +1,6 @@
 import type Redis from "ioredis"
-import { RedisStore } from "../../src/api/catalog-cache/store"
-import { packDocument, unpackDocument } from "../../src/api/catalog-cache/product-list-read-model"
+import { RedisStore } from "../../src/lib/catalog-cache/stores/redis-store"
+import { packDocument, unpackDocument } from "../../src/lib/catalog-cache/read-model/document-format"
 import { describeWithRedis } from "../helpers/redis"
 
 /**

@@ -3,9 +3,13 @@ import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
 import { storeSearch } from "./search/store-search"
-import { catalogCache, invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "./catalog-cache/middleware"
-import { productListReadModel } from "./catalog-cache/product-list-read-model"
-import { storeCategoryFilter } from "./catalog-cache/store-category-filter"
+import {
+  catalogCache,
+  invalidateCatalogAfterWrite,
+  invalidateStockAfterCheckout,
+  productListReadModel,
+  storeCategoryFilter,
+} from "./catalog-cache"
 import { queueCheckout } from "./security/checkout-queue"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"

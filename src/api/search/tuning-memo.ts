@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { catalogCacheEnabled } from "../catalog-cache/middleware"
-import { catalogCacheStore } from "../catalog-cache/store"
+import { BoundedMap } from "../../lib/memo/bounded-map"
+import { catalogGeneration } from "../../lib/catalog-cache/catalog-generation"
 import { searchTuning } from "./search-context"
 
 /**
@@ -8,7 +8,7 @@ import { searchTuning } from "./search-context"
  * products an exact query finds (which decides typo tolerance, see query-tuning.ts). A search then costs Medusa's own
  * query and nothing more: the count alone was a third of a search's database time.
  *
- * Both are tied to the catalog cache's generation (src/api/catalog-cache/): any admin write (synonym edits included)
+ * Both are tied to the catalog cache's generation (src/lib/catalog-cache/): any admin write (synonym edits included)
  * and any catalog event starts afresh. The Search Module updates its index a moment after a product event, so a
  * count also expires after TIENDA_SEARCH_COUNT_TTL seconds (default 30; 0 turns the count memo off). Kept only where
  * the catalog cache is on, i.e. where the generation sees every change (one process, or Redis).
@@ -21,14 +21,11 @@ function countTtlMs(): number {
 }
 
 let synonyms: { generation: number; terms: Promise<string[][]> } | undefined
-const counts = new Map<string, { generation: number; expires: number; count: number }>()
+const counts = new BoundedMap<string, { generation: number; expires: number; count: number }>({ maxEntries: MAX_COUNTS })
 
 async function currentGeneration(): Promise<number | undefined> {
-  if (!catalogCacheEnabled()) {
-    return undefined
-  }
   try {
-    return (await catalogCacheStore().generations()).catalog
+    return await catalogGeneration()
   } catch {
     // The store is unreachable (Redis down): read through, as if there were no memo.
     return undefined
@@ -70,16 +67,8 @@ export async function memoizedCounts(keys: string[], count: (missing: number[]) 
     const fresh = await count(missing)
     missing.forEach((index, i) => {
       result[index] = fresh[i]
-      counts.delete(keys[index])
       counts.set(keys[index], { generation, expires: now + ttl, count: fresh[i] })
     })
-    // Oldest first in a Map: drop from the front.
-    for (const key of counts.keys()) {
-      if (counts.size <= MAX_COUNTS) {
-        break
-      }
-      counts.delete(key)
-    }
   }
   return result as number[]
 }

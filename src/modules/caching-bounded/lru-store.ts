@@ -1,3 +1,4 @@
+import { BoundedMap } from "../../lib/memo/bounded-map"
 import { stringBytes } from "../../lib/string-bytes"
 
 /**
@@ -29,21 +30,26 @@ export interface ClearRequest {
 }
 
 export class LruStore {
-  private readonly entries = new Map<string, Entry>()
+  private readonly entries: BoundedMap<string, Entry>
   private readonly tagIndex = new Map<string, Set<string>>()
-  private bytes = 0
 
   constructor(
     private readonly limits: StoreLimits,
     private readonly now: () => number = Date.now
-  ) {}
+  ) {
+    this.entries = new BoundedMap({
+      maxWeight: limits.maxBytes,
+      weight: (entry) => entry.bytes,
+      onEvict: (key, entry) => this.untag(key, entry),
+    })
+  }
 
   get size(): number {
     return this.entries.size
   }
 
   get usedBytes(): number {
-    return this.bytes
+    return this.entries.weight
   }
 
   get(key: string): unknown {
@@ -52,14 +58,16 @@ export class LruStore {
       return null
     }
     // Most recently used goes last; eviction takes from the front.
-    this.entries.delete(key)
-    this.entries.set(key, entry)
+    this.entries.get(key)
     return JSON.parse(entry.json)
   }
 
   getByTags(tags: string[]): unknown[] {
     const keys = new Set(tags.flatMap((tag) => [...(this.tagIndex.get(tag) ?? [])]))
-    return [...keys].map((key) => this.live(key)).filter((entry): entry is Entry => !!entry).map((entry) => JSON.parse(entry.json))
+    return [...keys]
+      .map((key) => this.live(key))
+      .filter((entry): entry is Entry => !!entry)
+      .map((entry) => JSON.parse(entry.json))
   }
 
   /** Stores `data` for `ttlSeconds`; returns false when it is too large to keep (any older value is dropped). */
@@ -73,20 +81,16 @@ export class LruStore {
     if (bytes > this.limits.maxEntryBytes) {
       return false
     }
-    this.entries.set(key, { json, bytes, expiresAt: this.now() + ttlSeconds * 1000, tags, autoInvalidate })
+    const entry = { json, bytes, expiresAt: this.now() + ttlSeconds * 1000, tags, autoInvalidate }
+    if (!this.entries.set(key, entry)) {
+      return false
+    }
     for (const tag of tags) {
       let keys = this.tagIndex.get(tag)
       if (!keys) {
         this.tagIndex.set(tag, (keys = new Set()))
       }
       keys.add(key)
-    }
-    this.bytes += bytes
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes <= this.limits.maxBytes) {
-        break
-      }
-      this.delete(oldest)
     }
     return true
   }
@@ -107,13 +111,12 @@ export class LruStore {
       const count = this.entries.size
       this.entries.clear()
       this.tagIndex.clear()
-      this.bytes = 0
       return count
     }
     let count = 0
     for (const tag of tags) {
       for (const taggedKey of [...(this.tagIndex.get(tag) ?? [])]) {
-        const entry = this.entries.get(taggedKey)
+        const entry = this.entries.peek(taggedKey)
         if (entry && (options?.autoInvalidate !== true || entry.autoInvalidate) && this.delete(taggedKey)) {
           count++
         }
@@ -123,7 +126,7 @@ export class LruStore {
   }
 
   private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key)
+    const entry = this.entries.peek(key)
     if (entry && entry.expiresAt <= this.now()) {
       this.delete(key)
       return undefined
@@ -132,12 +135,16 @@ export class LruStore {
   }
 
   private delete(key: string): boolean {
-    const entry = this.entries.get(key)
+    const entry = this.entries.peek(key)
     if (!entry) {
       return false
     }
     this.entries.delete(key)
-    this.bytes -= entry.bytes
+    this.untag(key, entry)
+    return true
+  }
+
+  private untag(key: string, entry: Entry): void {
     for (const tag of entry.tags) {
       const keys = this.tagIndex.get(tag)
       keys?.delete(key)
@@ -145,6 +152,5 @@ export class LruStore {
         this.tagIndex.delete(tag)
       }
     }
-    return true
   }
 }

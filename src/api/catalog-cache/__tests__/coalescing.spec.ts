@@ -1,8 +1,8 @@
-import { catalogCache } from "../middleware"
+import { catalogCache } from "../url-cache"
 
 /** A minimal Express-like request/response pair, enough for the cache middleware. */
 function exchange(url: string) {
-  const req: any = { method: "GET", originalUrl: url, headers: { "x-publishable-api-key": "pk_test" } }
+  const req: any = { method: "GET", originalUrl: url, headers: { "x-publishable-api-key": "pk_test" }, get: () => undefined }
   const res: any = {
     statusCode: 200,
     headers: {} as Record<string, string>,

@@ -1,5 +1,5 @@
-import { invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "../middleware"
-import { catalogCacheStore } from "../store"
+import { invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "../write-invalidation"
+import { catalogCacheStore } from "../../../lib/catalog-cache/stores/process-stores"
 
 type Middleware = ReturnType<typeof invalidateCatalogAfterWrite>
 

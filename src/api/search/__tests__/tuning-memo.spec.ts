@@ -1,4 +1,4 @@
-import { catalogCacheStore } from "../../catalog-cache/store"
+import { catalogCacheStore } from "../../../lib/catalog-cache/stores/process-stores"
 import { memoizedCounts, synonymTerms } from "../tuning-memo"
 
 /** A counter standing in for the Search Module: it answers `n * 10` for key n and remembers what it was asked. */

@@ -1,4 +1,5 @@
-import { eventIds, resolveProductIds } from "../product-events"
+import { eventIds } from "../../products-of-event"
+import { resolveProductIds } from "../product-events"
 
 describe("product index events", () => {
   it("reads ids from every event data shape", () => {

@@ -1,0 +1,54 @@
+import { logCatalogCache } from "../log"
+import { catalogCacheStore } from "../stores/process-stores"
+import type { Generation } from "../stores/store-types"
+import type { Graph } from "../../products-of-event"
+import { generationsFor } from "./catalog-events"
+import { productsOfCart, productsOfStockEvent } from "./stock-products"
+
+/**
+ * What each kind of change makes stale (see README.md, "Invalidation"). Every function bumps generations in the
+ * process's store: in memory for this process, in Redis for every process.
+ */
+
+/** An admin write (or any write whose products are unknown): the given generations. */
+export function invalidateGenerations(generations: Generation[]): Promise<void> {
+  return catalogCacheStore().bump(generations)
+}
+
+/**
+ * A completed checkout changed the stock of the cart's products: their stock versions. A cart without products
+ * (unknown, or custom items only) changed no stock; when the lookup fails, all stock counts as changed.
+ */
+export async function invalidateStockOfCart(cartId: string, graph: () => Graph): Promise<void> {
+  const store = catalogCacheStore()
+  let products: string[]
+  try {
+    products = await productsOfCart(cartId, graph())
+  } catch (error) {
+    logCatalogCache("warn", "products of the checkout not found, all stock marked stale", error)
+    return store.bump(["inventory"])
+  }
+  if (products.length) {
+    await store.bumpProductStock(products)
+  }
+}
+
+/**
+ * A catalog or stock event: a catalog event bumps the catalog and the stock; a stock event is traced to its
+ * products when it can be (reservations, inventory levels and items, orders), so the read model re-renders those
+ * products only; otherwise it counts as a change of unknown products.
+ */
+export async function invalidateForEvent(event: { name: string; data: unknown }, graph: () => Graph): Promise<void> {
+  const store = catalogCacheStore()
+  const generations = generationsFor(event.name)
+  if (generations.includes("catalog")) {
+    return store.bump(generations)
+  }
+  let products: string[] = []
+  try {
+    products = await productsOfStockEvent(event, graph())
+  } catch (error) {
+    logCatalogCache("warn", `products of ${event.name} not found, all stock marked stale`, error)
+  }
+  return products.length ? store.bumpProductStock(products) : store.bump(["inventory"])
+}
