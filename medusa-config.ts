@@ -2,14 +2,17 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { httpSecrets } from "./src/lib/secrets/http-secrets"
 import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
 import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
-import { validateClientAddressSettings } from "./src/api/edge/client-address"
-import { validateRateLimitSettings } from "./src/api/security/rate-limit-rules"
+import { loadSettings } from "./src/lib/settings"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// Every setting parsed once (src/lib/settings): a wrong value stops the boot of every process, and of `medusa build`
+// and `db:migrate`, with the list of every variable that is wrong.
+const settings = loadSettings()
+
 /**
  * Tienda's one Medusa config. Everything that differs between a laptop and production comes from the
- * environment; `.env.example` documents every variable.
+ * environment, through `settings`; `.env.example` documents every variable.
  *
  * Local rules apply only with NODE_ENV=development or test, or under a local `tienda start` (TIENDA_LOCAL=true:
  * `medusa start` turns an unset NODE_ENV into "production", so tienda records what the user asked for). Every other
@@ -18,27 +21,15 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const env = process.env
 const isProduction = usesProductionRules(env)
-const port = env.PORT || "9000"
+const port = settings.server.port
 const localUrl = `http://localhost:${port}`
 const stateDir = stateDirOf(projectRootOf(__dirname), env)
 
 /** JWT_SECRET / COOKIE_SECRET, or this install's random ones (see src/lib/secrets/README.md). Never a default. */
 const secrets = httpSecrets({ env, stateDir, productionRules: isProduction })
 
-// TIENDA_TRUSTED_PROXIES, TIENDA_STOREFRONT_SECRET and TIENDA_RATE_LIMIT_<RULE>: a bad value stops the boot here,
-// naming the variable (read again per request, where a bad value would fail every request).
-validateClientAddressSettings(env)
-validateRateLimitSettings(env)
-
-function workerMode(): "shared" | "worker" | "server" {
-  const mode = env.MEDUSA_WORKER_MODE || "shared"
-  if (mode !== "shared" && mode !== "worker" && mode !== "server") {
-    throw new Error(`MEDUSA_WORKER_MODE must be "shared", "worker" or "server" (got "${mode}")`)
-  }
-  return mode
-}
-
-const redisUrl = env.REDIS_URL || undefined
+const workerMode = settings.server.workerMode
+const redisUrl = settings.redis.url
 
 /**
  * With Redis: Medusa's production set (event bus, workflow engine, locking and cache on Redis; the Caching Module is below).
@@ -80,15 +71,7 @@ const infrastructureModules = redisUrl
  * (src/modules/caching-bounded): small entries in process memory, least recently used out, invalidations carried
  * to the other processes over Redis when REDIS_URL is set. TIENDA_MEDUSA_CACHE=off turns both off.
  */
-const medusaCacheOn = env.TIENDA_MEDUSA_CACHE !== "off"
-
-function cacheMegabytes(): number {
-  const value = env.TIENDA_MEDUSA_CACHE_MB === undefined ? 32 : Number(env.TIENDA_MEDUSA_CACHE_MB)
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`TIENDA_MEDUSA_CACHE_MB must be a positive number of megabytes (got "${env.TIENDA_MEDUSA_CACHE_MB}")`)
-  }
-  return value
-}
+const medusaCacheOn = settings.medusaCache.enabled
 
 const cachingModules = medusaCacheOn
   ? [
@@ -100,7 +83,7 @@ const cachingModules = medusaCacheOn
               resolve: "./src/modules/caching-bounded",
               id: "bounded",
               is_default: true,
-              options: { maxMb: cacheMegabytes(), redisUrl },
+              options: { maxMb: settings.medusaCache.megabytes, redisUrl },
             },
           ],
         },
@@ -113,60 +96,48 @@ const cachingModules = medusaCacheOn
  * PayPal when PAYPAL_CLIENT_ID is set. A local run shows a demo bank account (a published example IBAN) unless
  * OFFLINE_BANK_IBAN is set; production shows none, and bank transfer then refuses checkouts with a clear 400.
  */
-function cashOnDeliveryFee(spec: string | undefined): Record<string, number> {
-  const fees: Record<string, number> = {}
-  for (const part of (spec || "").split(",").map((p) => p.trim()).filter(Boolean)) {
-    const [currency, amount] = part.split(":")
-    // A decimal in major units ("2.5"); an empty or non-numeric amount is a typo, not a free fee.
-    if (!/^[a-z]{3}$/i.test(currency ?? "") || !/^\d+(\.\d+)?$/.test((amount ?? "").trim())) {
-      throw new Error(`OFFLINE_COD_FEE must look like "eur:2.5,usd:3" (got "${spec}")`)
-    }
-    fees[currency.toLowerCase()] = Number(amount)
-  }
-  return fees
-}
-
+const pay = settings.payments
 const offlinePayments = {
   bankAccount:
-    env.OFFLINE_BANK_IBAN || !isProduction
+    pay.bankIban || !isProduction
       ? {
-          accountHolder: env.OFFLINE_BANK_ACCOUNT_HOLDER || "Tienda Demo S.L.",
-          iban: env.OFFLINE_BANK_IBAN || "ES91 2100 0418 4502 0005 1332",
-          bic: env.OFFLINE_BANK_BIC || (env.OFFLINE_BANK_IBAN ? undefined : "CAIXESBBXXX"),
-          bankName: env.OFFLINE_BANK_NAME || undefined,
+          accountHolder: pay.bankAccountHolder || "Tienda Demo S.L.",
+          iban: pay.bankIban || "ES91 2100 0418 4502 0005 1332",
+          bic: pay.bankBic || (pay.bankIban ? undefined : "CAIXESBBXXX"),
+          bankName: pay.bankName,
         }
       : undefined,
-  cashOnDeliveryFee: cashOnDeliveryFee(env.OFFLINE_COD_FEE),
-  autoCancelAfterDays: env.OFFLINE_AUTO_CANCEL_DAYS === undefined ? 7 : Number(env.OFFLINE_AUTO_CANCEL_DAYS),
+  cashOnDeliveryFee: { ...pay.codFee },
+  autoCancelAfterDays: pay.autoCancelDays,
 }
 
-const stripeProviders = env.STRIPE_API_KEY
+const stripeProviders = pay.stripeApiKey
   ? [
       {
         resolve: "@medusajs/medusa/payment-stripe",
         id: "stripe",
         options: {
-          apiKey: env.STRIPE_API_KEY,
-          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-          capture: env.STRIPE_CAPTURE === "true",
+          apiKey: pay.stripeApiKey,
+          webhookSecret: pay.stripeWebhookSecret,
+          capture: pay.stripeCapture,
         },
       },
     ]
   : []
 
-const paypalProviders = env.PAYPAL_CLIENT_ID
+const paypalProviders = pay.paypalClientId
   ? [
       {
         resolve: "@tienda/payment-paypal/providers/paypal",
         id: "paypal",
         options: {
-          clientId: env.PAYPAL_CLIENT_ID,
-          clientSecret: env.PAYPAL_CLIENT_SECRET,
-          environment: env.PAYPAL_ENVIRONMENT || "sandbox",
-          webhookId: env.PAYPAL_WEBHOOK_ID,
-          intent: env.PAYPAL_INTENT || "authorize",
-          apiBaseUrl: env.PAYPAL_API_BASE_URL || undefined,
-          timeoutMs: env.PAYPAL_TIMEOUT_MS ? Number(env.PAYPAL_TIMEOUT_MS) : undefined,
+          clientId: pay.paypalClientId,
+          clientSecret: pay.paypalClientSecret,
+          environment: pay.paypalEnvironment,
+          webhookId: pay.paypalWebhookId,
+          intent: pay.paypalIntent,
+          apiBaseUrl: pay.paypalApiBaseUrl,
+          timeoutMs: pay.paypalTimeoutMs,
         },
       },
     ]
@@ -177,20 +148,21 @@ const paypalProviders = env.PAYPAL_CLIENT_ID
  * Tienda's Elasticsearch provider becomes the default; PostgreSQL stays registered so that switching providers
  * lets `db:migrate` drop the previous engine's indexes. The provider validates these options at boot.
  */
-const elasticsearchProviders = env.ELASTICSEARCH_URL
+const elasticsearch = settings.elasticsearch
+const elasticsearchProviders = elasticsearch.url
   ? [
       {
         resolve: "@tienda/search-elasticsearch/providers/elasticsearch",
         id: "elasticsearch",
         options: {
-          node: env.ELASTICSEARCH_URL,
-          apiKey: env.ELASTICSEARCH_API_KEY || undefined,
-          username: env.ELASTICSEARCH_USERNAME || undefined,
-          password: env.ELASTICSEARCH_PASSWORD || undefined,
-          caFile: env.ELASTICSEARCH_CA_FILE || undefined,
-          indexPrefix: env.ELASTICSEARCH_INDEX_PREFIX || undefined,
-          requestTimeoutMs: env.ELASTICSEARCH_TIMEOUT_MS ? Number(env.ELASTICSEARCH_TIMEOUT_MS) : undefined,
-          replicas: env.ELASTICSEARCH_REPLICAS ? Number(env.ELASTICSEARCH_REPLICAS) : undefined,
+          node: elasticsearch.url,
+          apiKey: elasticsearch.apiKey,
+          username: elasticsearch.username,
+          password: elasticsearch.password,
+          caFile: elasticsearch.caFile,
+          indexPrefix: elasticsearch.indexPrefix,
+          requestTimeoutMs: elasticsearch.timeoutMs,
+          replicas: elasticsearch.replicas,
         },
       },
     ]
@@ -198,14 +170,14 @@ const elasticsearchProviders = env.ELASTICSEARCH_URL
 
 module.exports = defineConfig({
   projectConfig: {
-    databaseUrl: env.DATABASE_URL || "postgres://postgres:postgres@localhost:54329/tienda",
-    databaseDriverOptions: env.DATABASE_SSL === "true" ? { connection: { ssl: { rejectUnauthorized: false } } } : {},
+    databaseUrl: settings.database.url,
+    databaseDriverOptions: settings.database.ssl ? { connection: { ssl: { rejectUnauthorized: false } } } : {},
     redisUrl,
-    workerMode: workerMode(),
+    workerMode,
     http: {
-      storeCors: env.STORE_CORS || "http://localhost:8000,http://localhost:3000",
-      adminCors: env.ADMIN_CORS || `${localUrl},http://localhost:5173`,
-      authCors: env.AUTH_CORS || `${localUrl},http://localhost:5173,http://localhost:8000,http://localhost:3000`,
+      storeCors: settings.cors.store ?? "http://localhost:8000,http://localhost:3000",
+      adminCors: settings.cors.admin ?? `${localUrl},http://localhost:5173`,
+      authCors: settings.cors.auth ?? `${localUrl},http://localhost:5173,http://localhost:8000,http://localhost:3000`,
       jwtSecret: secrets.jwtSecret,
       cookieSecret: secrets.cookieSecret,
     },
@@ -214,8 +186,8 @@ module.exports = defineConfig({
     cookieOptions: isProduction ? { secure: true, sameSite: "lax" } : { secure: false, sameSite: "lax" },
   },
   admin: {
-    disable: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode() === "worker",
-    backendUrl: env.MEDUSA_BACKEND_URL || "/",
+    disable: settings.server.adminDisabled || workerMode === "worker",
+    backendUrl: settings.server.backendUrl,
   },
   // `npx tienda plugin add` registers providers in their module's entry below and plugins in `plugins`,
   // editing this file's syntax tree; keep both literal arrays so it can (see README "Writing a plugin").
@@ -228,7 +200,7 @@ module.exports = defineConfig({
       // default is always named: with several providers registered Medusa refuses to guess.
       resolve: "@medusajs/medusa/search",
       options: {
-        default_provider: env.ELASTICSEARCH_URL ? "elasticsearch" : "search-postgres",
+        default_provider: elasticsearch.url ? "elasticsearch" : "search-postgres",
         providers: [
           { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
           ...elasticsearchProviders,
@@ -239,7 +211,7 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/payment",
       options: {
         // Medusa waits this long before processing a provider's webhook (its default: 5 s).
-        webhook_delay: env.PAYMENT_WEBHOOK_DELAY_MS === undefined ? 5000 : Number(env.PAYMENT_WEBHOOK_DELAY_MS),
+        webhook_delay: pay.webhookDelayMs,
         providers: [
           { resolve: "@tienda/payment-offline/providers/offline", id: "offline", options: offlinePayments },
           ...stripeProviders,

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { setAppEnv } from "./app-env"
 
 export interface InsightRow {
   day: string
@@ -20,17 +21,14 @@ export async function insightRows(container: MedusaContainer): Promise<InsightRo
   return rows
 }
 
-/** Runs `body` with these environment variables set (the app reads the insights settings on each use). */
+/** Runs `body` with these environment variables set for the app (setAppEnv: it reads its settings again). */
 export async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
   const before = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]))
-  Object.assign(process.env, vars)
+  setAppEnv(vars)
   try {
     return await body()
   } finally {
-    for (const [name, value] of Object.entries(before)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
+    setAppEnv(before)
   }
 }
 

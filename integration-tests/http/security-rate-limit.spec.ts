@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { integrationTestRunner } from "../helpers/test-runner"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAdmin } from "../helpers/admin"
 import { seedDemoStore } from "../../src/scripts/seed"
+import { setAppEnv } from "../helpers/app-env"
 import { statusOf } from "../helpers/security"
 import { failure, publishableKey } from "../helpers/store"
 import { itWithRedis } from "../helpers/redis"
@@ -13,8 +14,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const STOREFRONT_SECRET = "test-storefront-secret-of-at-least-32-chars"
 
 /**
- * Rate limits (issue 8). Limits are read from the environment at request time, so each test sets tight ones for
- * itself (distinct values give it fresh counters) and restores the generous defaults afterwards.
+ * Rate limits (issue 8). Each test sets tight limits for itself through setAppEnv (the app reads its settings again;
+ * distinct values give it fresh counters) and restores the generous defaults afterwards.
  */
 integrationTestRunner({
   template: "seeded",
@@ -52,11 +53,11 @@ integrationTestRunner({
     })
 
     async function withEnv(vars: Record<string, string>, body: () => Promise<void>) {
-      Object.assign(process.env, vars)
+      setAppEnv(vars)
       try {
         await body()
       } finally {
-        for (const name of Object.keys(vars)) delete process.env[name]
+        setAppEnv(Object.fromEntries(Object.keys(vars).map((name) => [name, undefined])))
       }
     }
 

@@ -80,6 +80,20 @@ describe("medusa-config", () => {
     expect(() => loadConfig({ NODE_ENV: "test", TIENDA_RATE_LIMIT_GLOBAL: "100/60" })).not.toThrow()
   })
 
+  it("stops at boot on any wrong setting, naming every one with its value", () => {
+    const bad = { TIENDA_CHECKOUT_QUEUE_MAX: "lots", TIENDA_CATALOG_CACHE_MB: "64MB", DATABASE_SSL: "maybe" }
+    expect(() => loadConfig(bad)).toThrow(
+      new RegExp(
+        [
+          "3 environment variables are wrong",
+          'DATABASE_SSL must be one of "on", "true", "1", "yes", "off", "false", "0", "no" \\(got "maybe"\\)',
+          'TIENDA_CHECKOUT_QUEUE_MAX must be a whole number \\(1 or more\\) \\(got "lots"\\)',
+          'TIENDA_CATALOG_CACHE_MB must be a whole number of megabytes \\(1 or more\\) \\(got "64MB"\\)',
+        ].join("[\\s\\S]*")
+      )
+    )
+  })
+
   it("refuses a published, short or patterned secret in every mode, without printing it", () => {
     const weak = [...PUBLISHED_SECRETS, "SuperSecret", "short-but-random", "a".repeat(40), "abc123".repeat(8)]
     // Every value under local rules; the ones a user would paste under each other mode (a config load costs ~0.3 s).
@@ -168,7 +182,7 @@ describe("medusa-config", () => {
     const off = loadConfig({ TIENDA_MEDUSA_CACHE: "off" })
     expect(off.featureFlags.caching).toBe(false)
     expect(moduleResolves(off)).not.toContain("@medusajs/medusa/caching")
-    expect(() => loadConfig({ TIENDA_MEDUSA_CACHE_MB: "lots" })).toThrow(/TIENDA_MEDUSA_CACHE_MB must be a positive number/)
+    expect(() => loadConfig({ TIENDA_MEDUSA_CACHE_MB: "lots" })).toThrow(/TIENDA_MEDUSA_CACHE_MB must be a number of megabytes above 0 \(got "lots"\)/)
   })
 
   it("searches on PostgreSQL by default and on Elasticsearch when ELASTICSEARCH_URL is set", () => {
@@ -192,7 +206,7 @@ describe("medusa-config", () => {
 
   it("refuses a cash-on-delivery fee that is not a currency and a non-negative amount", () => {
     for (const spec of ["eur:", "eur:-1", "eur:abc", "euro:2", "eur"]) {
-      expect(() => loadConfig({ OFFLINE_COD_FEE: spec })).toThrow(/OFFLINE_COD_FEE must look like/)
+      expect(() => loadConfig({ OFFLINE_COD_FEE: spec })).toThrow(/OFFLINE_COD_FEE must be amounts per currency like "eur:2.5,usd:3"/)
     }
     expect(() => loadConfig({ OFFLINE_COD_FEE: "eur:2.5, usd:3" })).not.toThrow()
   })
@@ -202,6 +216,6 @@ describe("medusa-config", () => {
     expect(worker.projectConfig.databaseUrl).toBe("postgres://db.example.com/shop")
     expect(worker.projectConfig.workerMode).toBe("worker")
     expect(worker.admin.disable).toBe(true)
-    expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE must be "shared", "worker" or "server" \(got "both"\)/)
+    expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE must be one of "shared", "worker", "server" \(got "both"\)/)
   })
 })

@@ -1,4 +1,5 @@
 import type { RunnerContext } from "../../helpers/test-runner"
+import { setAppEnv } from "../../helpers/app-env"
 import { registerCustomer, statusOf } from "../../helpers/security"
 import { failure, guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
 
@@ -103,14 +104,14 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     expect(completed.order_token).toMatch(/^[\w-]{40,}$/)
 
     // stricter opt-in mode: a guest order needs its token
-    process.env.TIENDA_GUEST_ORDER_ACCESS = "token"
+    setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: "token" })
     try {
       expect(await statusOf(api.get(`/store/orders/${completed.order.id}`, store))).toBe(404)
       expect(await statusOf(api.get(`/store/orders/${completed.order.id}`, { headers: { ...store.headers, "x-order-token": "forged" } }))).toBe(404)
       const { data } = await api.get(`/store/orders/${completed.order.id}`, { headers: { ...store.headers, "x-order-token": completed.order_token } })
       expect(data.order.id).toBe(completed.order.id)
     } finally {
-      delete process.env.TIENDA_GUEST_ORDER_ACCESS
+      setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: undefined })
     }
   })
 

@@ -1,4 +1,5 @@
 import type { RunnerContext } from "../../helpers/test-runner"
+import { setAppEnv } from "../../helpers/app-env"
 import { registerCustomer, statusOf } from "../../helpers/security"
 import { failure, guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
 
@@ -92,13 +93,13 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
 
   it("needs the order token for a guest order in every spelling when guest orders need one", async () => {
     const { order } = await guestCheckout(storeSdk(api, key), { email: "spelling.guest@example.com" })
-    process.env.TIENDA_GUEST_ORDER_ACCESS = "token"
+    setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: "token" })
     try {
       for (const spelling of spellingsOf(`/store/orders/${order.id}`, [order.id])) {
         expect([spelling, await statusOf(api.get(spelling, store))]).toEqual([spelling, 404])
       }
     } finally {
-      delete process.env.TIENDA_GUEST_ORDER_ACCESS
+      setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: undefined })
     }
   })
 
@@ -130,7 +131,7 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
   })
 
   it("counts every spelling of a limited route against the same limit", async () => {
-    process.env.TIENDA_RATE_LIMIT_CART_IP = "3/60"
+    setAppEnv({ TIENDA_RATE_LIMIT_CART_IP: "3/60" })
     try {
       for (const spelling of ["/STORE/CARTS", "/store/Carts/", "/store/carts/"]) {
         expect([spelling, await statusOf(api.post(spelling, {}, store))]).toEqual([spelling, 200])
@@ -139,7 +140,7 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
       expect(limited.status).toBe(429)
       expect(limited.data.message).toMatch(/carts created/)
     } finally {
-      delete process.env.TIENDA_RATE_LIMIT_CART_IP
+      setAppEnv({ TIENDA_RATE_LIMIT_CART_IP: undefined })
     }
   })
 

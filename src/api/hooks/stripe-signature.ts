@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import Stripe from "stripe"
+import { settings } from "../../lib/settings"
 
 /**
  * Refuses a Stripe webhook whose `Stripe-Signature` does not verify, before Medusa's hook route queues it.
@@ -11,7 +12,7 @@ import Stripe from "stripe"
  * again when it processes the event. Without STRIPE_WEBHOOK_SECRET (Stripe off) this does nothing.
  */
 export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  const secret = process.env.STRIPE_WEBHOOK_SECRET
+  const secret = settings().payments.stripeWebhookSecret
   if (!secret || !String(req.params.provider ?? "").toLowerCase().startsWith("stripe")) {
     return next()
   }

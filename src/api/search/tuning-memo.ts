@@ -1,4 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { settings } from "../../lib/settings"
 import { BoundedMap } from "../../lib/memo/bounded-map"
 import { catalogGeneration } from "../../lib/catalog-cache/catalog-generation"
 import { searchTuning } from "./search-context"
@@ -16,8 +17,7 @@ import { searchTuning } from "./search-context"
 const MAX_COUNTS = 5_000
 
 function countTtlMs(): number {
-  const value = Number(process.env.TIENDA_SEARCH_COUNT_TTL ?? 30)
-  return Number.isFinite(value) && value >= 0 ? value * 1000 : 30_000
+  return settings().search.countTtlSeconds * 1000
 }
 
 let synonyms: { generation: number; terms: Promise<string[][]> } | undefined

@@ -1,32 +1,26 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { settings } from "../../lib/settings"
 import { clientAddressOf } from "../edge/client-address"
 import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-line"
 
 /**
- * `POST /store/carts/:id/complete` waits its turn in a per-process line (checkout-line.ts). Settings, read at each
- * request: TIENDA_CHECKOUT_CONCURRENCY (4 at once), TIENDA_CHECKOUT_QUEUE_MAX (100 waiting), TIENDA_CHECKOUT_PER_ADDRESS
+ * `POST /store/carts/:id/complete` waits its turn in a per-process line (checkout-line.ts). Settings
+ * (src/lib/settings/groups/checkout.ts): TIENDA_CHECKOUT_CONCURRENCY (4 at once), TIENDA_CHECKOUT_QUEUE_MAX (100 waiting), TIENDA_CHECKOUT_PER_ADDRESS
  * (20 places per client address), TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS (60,000: a caller who waited longer gets 409).
  * Refusals carry Retry-After: 409 when the cart is already being completed or the line is full, 429 when the
  * address holds too many places. A caller who disconnects while waiting leaves the line.
  */
-const line = new CheckoutLine(limitsFromEnv)
+const line = new CheckoutLine(currentLimits)
 const RUNNING_PLACE_GUARD_MS = 5 * 60_000
 
 export function checkoutLineStats(): { running: number; waiting: number } {
   return line.stats
 }
 
-function limitsFromEnv(): CheckoutLineLimits {
-  return {
-    concurrency: setting("TIENDA_CHECKOUT_CONCURRENCY", 4),
-    maxWaiting: setting("TIENDA_CHECKOUT_QUEUE_MAX", 100),
-    perAddress: setting("TIENDA_CHECKOUT_PER_ADDRESS", 20),
-  }
-}
-
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name])
-  return Number.isInteger(value) && value > 0 ? value : fallback
+// Asked on every join, so a test that resets the settings sees its own limits.
+function currentLimits(): CheckoutLineLimits {
+  const { concurrency, maxWaiting, perAddress } = settings().checkout
+  return { concurrency, maxWaiting, perAddress }
 }
 
 const REFUSALS: Record<Refusal, { status: number; type: string; message: string }> = {
@@ -51,7 +45,7 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
       place.leave()
       refuse(res, "line_full")
     }
-  }, setting("TIENDA_CHECKOUT_QUEUE_TIMEOUT_MS", 60_000))
+  }, settings().checkout.queueTimeoutMs)
   let closed = false
   res.once("close", () => {
     closed = true

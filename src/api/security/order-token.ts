@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { settings } from "../../lib/settings"
 
 /**
  * Order tokens: an HMAC of the order id under the server's JWT secret. Returned as `order_token` by a successful
@@ -29,7 +30,7 @@ export function jwtSecretOf(req: MedusaRequest): string {
 
 /** Whether guest orders need their token (`token`) or only their id (`open`, Medusa's model; the default). */
 export function guestOrdersNeedToken(): boolean {
-  return (process.env.TIENDA_GUEST_ORDER_ACCESS ?? "open").toLowerCase() === "token"
+  return settings().orders.guestOrderAccess === "token"
 }
 
 /** Adds `order_token` to the answer of a cart completion that produced an order. */

@@ -1,10 +1,13 @@
+import { settingsOf } from "../../lib/settings"
+import type { RateRuleName } from "../../lib/settings/groups/rate-limits"
+import type { RateLimit } from "../../lib/settings/types/rate-limit"
 import { isRead, matchRoute, type RoutePath } from "../edge/route-path"
 
 /**
  * Tienda's rate limits, as data. Each rule counts requests per key (the client address, an account, or both) within
  * a window; past `points`, the request gets 429 with Retry-After. Every limit is set by an env variable
- * `TIENDA_RATE_LIMIT_<RULE>` = "<requests>/<seconds>" (e.g. "10/900"), read at request time; `TIENDA_RATE_LIMIT=off`
- * switches all of them off. The defaults are generous for people and tight for scripts; see README "Security model".
+ * `TIENDA_RATE_LIMIT_<RULE>` = "<requests>/<seconds>" (e.g. "10/900"), registered with its default in
+ * src/lib/settings/groups/rate-limits.ts and read at boot; `TIENDA_RATE_LIMIT=off` switches all of them off. The defaults are generous for people and tight for scripts; see README "Security model".
  *
  * Logins follow OWASP's guidance and rate-limiter-flexible's "login endpoint protection" recipe: only failures
  * count (a success gives its point back), tightly per (account, address), loosely per address, and per account over
@@ -24,10 +27,9 @@ export interface RateLimitRequest {
 }
 
 export interface RateRule {
-  name: string
+  name: RateRuleName
   /** What the 429 message says is limited. */
   what: string
-  defaultLimit: string
   applies: (req: RateLimitRequest) => boolean
   /** The counter's key; undefined skips the rule for this request (e.g. no account named). */
   key: (req: RateLimitRequest) => string | undefined
@@ -42,10 +44,7 @@ export interface RateRule {
   whenExceeded?: "refuse" | "accept"
 }
 
-export interface RateLimit {
-  points: number
-  durationSeconds: number
-}
+export type { RateLimit }
 
 /**
  * Medusa serves `/auth/:actor_type/:auth_provider` to every method (GET and HEAD run the same login handler with the
@@ -76,43 +75,30 @@ const byAccountAndAddress = (req: RateLimitRequest) => {
 const isCartCreation = (r: RateLimitRequest) => r.method === "POST" && !!matchRoute("/store/carts", r.path)
 
 export const RATE_RULES: RateRule[] = [
+  { name: "GLOBAL", what: "requests from this address", applies: (r) => r.path.text !== "/health", key: byAddress },
   {
-    name: "GLOBAL", what: "requests from this address", defaultLimit: "6000/60",
-    applies: (r) => r.path.text !== "/health", key: byAddress,
+    name: "LOGIN_IP", what: "failed login attempts from this address", applies: LOGIN, key: byAddress, counts: "failures",
   },
   {
-    name: "LOGIN_IP", what: "failed login attempts from this address", defaultLimit: "100/900",
-    applies: LOGIN, key: byAddress, counts: "failures",
-  },
-  {
-    name: "LOGIN_ACCOUNT_IP", what: "failed login attempts for this account from this address", defaultLimit: "10/900",
+    name: "LOGIN_ACCOUNT_IP", what: "failed login attempts for this account from this address",
     applies: LOGIN, key: byAccountAndAddress, counts: "consecutive-failures",
   },
   {
-    name: "LOGIN_ACCOUNT", what: "failed login attempts for this account from new addresses", defaultLimit: "50/300",
+    name: "LOGIN_ACCOUNT", what: "failed login attempts for this account from new addresses",
     applies: LOGIN, key: accountOf, counts: "failures", exceptKnownAddress: true,
   },
-  {
-    name: "RESET_IP", what: "password reset requests from this address", defaultLimit: "30/3600",
-    applies: RESET, key: byAddress,
-  },
+  { name: "RESET_IP", what: "password reset requests from this address", applies: RESET, key: byAddress },
   {
     name: "RESET_ACCOUNT_IP", what: "password reset requests for this account from this address",
-    defaultLimit: "5/3600", applies: RESET, key: byAccountAndAddress,
+    applies: RESET, key: byAccountAndAddress,
   },
   {
-    name: "RESET_ACCOUNT", what: "password reset requests for this account", defaultLimit: "5/900",
+    name: "RESET_ACCOUNT", what: "password reset requests for this account",
     applies: RESET, key: accountOf, exceptKnownAddress: true, whenExceeded: "accept",
   },
-  {
-    name: "REGISTER_IP", what: "registrations from this address", defaultLimit: "100/3600",
-    applies: REGISTER, key: byAddress,
-  },
-  {
-    name: "CART_IP", what: "carts created from this address", defaultLimit: "1000/3600",
-    applies: isCartCreation, key: byAddress,
-  },
-  { name: "SEARCH_IP", what: "searches from this address", defaultLimit: "600/60", applies: isSearch, key: byAddress },
+  { name: "REGISTER_IP", what: "registrations from this address", applies: REGISTER, key: byAddress },
+  { name: "CART_IP", what: "carts created from this address", applies: isCartCreation, key: byAddress },
+  { name: "SEARCH_IP", what: "searches from this address", applies: isSearch, key: byAddress },
 ]
 
 /** How long a successful login makes its address "known" for the account (kept under the 24.8-day timer limit). */
@@ -126,35 +112,12 @@ function isSearch(req: RateLimitRequest): boolean {
   return isRead(req.method) && !!matchRoute("/store/products", req.path) && typeof query === "string" && query !== ""
 }
 
-/** "<requests>/<seconds>" → numbers; a malformed value is a configuration error and says so. */
-export function parseLimit(value: string, variable: string): RateLimit {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value)
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-    throw new Error(`${variable} must look like "<requests>/<seconds>", e.g. "10/60" (got "${value}")`)
-  }
-  return { points: Number(match[1]), durationSeconds: Number(match[2]) }
+/** TIENDA_RATE_LIMIT: the process's setting, or that of a test's own `env`. */
+export function rateLimitsEnabled(env?: NodeJS.ProcessEnv): boolean {
+  return settingsOf(env).rateLimits.enabled
 }
 
-export function rateLimitsEnabled(env: NodeJS.ProcessEnv): boolean {
-  return !["off", "false", "0"].includes((env.TIENDA_RATE_LIMIT ?? "on").toLowerCase())
-}
-
-/** Every rule's limit, parsed once at boot (medusa-config.ts): a malformed one stops the boot, not every request. */
-export function validateRateLimitSettings(env: NodeJS.ProcessEnv): void {
-  const problems = RATE_RULES.flatMap((rule) => {
-    try {
-      limitOf(rule, env)
-      return []
-    } catch (error) {
-      return [(error as Error).message]
-    }
-  })
-  if (problems.length > 0) {
-    throw new Error(problems.join("\n"))
-  }
-}
-
-export function limitOf(rule: RateRule, env: NodeJS.ProcessEnv): RateLimit {
-  const variable = `TIENDA_RATE_LIMIT_${rule.name}`
-  return parseLimit(env[variable] || rule.defaultLimit, variable)
+/** TIENDA_RATE_LIMIT_<RULE>, or the rule's default (both checked at boot by medusa-config.ts). */
+export function limitOf(rule: RateRule, env?: NodeJS.ProcessEnv): RateLimit {
+  return settingsOf(env).rateLimits[rule.name]
 }

@@ -1,14 +1,9 @@
 import { search } from "@medusajs/framework/utils"
+import { settings } from "../settings"
 
 /** Currencies whose lowest price the index keeps (`prices.<code>`): TIENDA_SEARCH_CURRENCIES, default the demo's. */
-export function indexedCurrencies(spec = process.env.TIENDA_SEARCH_CURRENCIES): string[] {
-  const codes = (spec || "eur,usd").split(",").map((code) => code.trim().toLowerCase())
-  for (const code of codes) {
-    if (!/^[a-z]{3}$/.test(code)) {
-      throw new Error(`TIENDA_SEARCH_CURRENCIES must list ISO 4217 codes like "eur,usd" (got "${spec}")`)
-    }
-  }
-  return [...new Set(codes)]
+export function indexedCurrencies(): string[] {
+  return [...settings().search.currencies]
 }
 
 const price = () => search.float().filterable().sortable().facetable({ types: ["range", "stats"] })

@@ -1,3 +1,6 @@
+import { readSetting } from "../settings/read-settings"
+import { serverSettings } from "../settings/groups/server"
+
 /**
  * Which rules the configuration applies. Only NODE_ENV=development or test, or a local `tienda start` (it sets
  * TIENDA_LOCAL=true when the user's own NODE_ENV is unset, development or test, because `medusa start` turns an
@@ -5,13 +8,16 @@
  * the production rules: secrets from the environment or an existing state file, Secure cookies, no demo accounts.
  */
 export function usesProductionRules(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.TIENDA_LOCAL === "true") {
+  // One variable at a time, not the whole settings: the `tienda` CLI asks too, before any app setting matters.
+  if (readSetting(serverSettings.local, env)) {
     return false
   }
-  return env.NODE_ENV !== "development" && env.NODE_ENV !== "test"
+  const nodeEnv = readSetting(serverSettings.nodeEnv, env)
+  return nodeEnv !== "development" && nodeEnv !== "test"
 }
 
 /** The same question asked by `tienda` itself before anything starts: an unset NODE_ENV means a local run. */
 export function userAskedForProductionRules(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.NODE_ENV) && usesProductionRules({ NODE_ENV: env.NODE_ENV })
+  const nodeEnv = readSetting(serverSettings.nodeEnv, env)
+  return Boolean(nodeEnv) && usesProductionRules({ NODE_ENV: nodeEnv })
 }

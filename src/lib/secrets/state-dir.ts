@@ -1,4 +1,6 @@
 import path from "node:path"
+import { serverSettings } from "../settings/groups/server"
+import { readSetting } from "../settings/read-settings"
 
 /**
  * The project folder of a medusa-config file. `medusa build` copies the config into `.medusa/server`, and
@@ -17,6 +19,6 @@ export function projectRootOf(configDir: string): string {
  * directory, which is `.medusa/server` for `medusa start`), default `<root>/.tienda`.
  */
 export function stateDirOf(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-  const asked = env.TIENDA_STATE_DIR
+  const asked = readSetting(serverSettings.stateDir, env)
   return asked ? path.resolve(projectRoot, asked) : path.join(projectRoot, ".tienda")
 }

@@ -1,27 +1,18 @@
+import { settingsOf } from "../../lib/settings"
+
 /**
- * The search insights settings, read from the environment on every use (a change applies without a rebuild):
+ * The search insights settings (src/lib/settings/groups/search.ts; a value that is not a whole number ≥ 0 stops
+ * the boot):
  * - TIENDA_SEARCH_INSIGHTS_DAYS (default 90): days an aggregate is kept; 0 turns insights off and keeps nothing.
  * - TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY (default 1000): distinct queries kept per day; searches for further new
  *   queries that day are only counted, together, as "other queries".
- * A value that is not a whole number ≥ 0 is ignored (the default applies) rather than failing searches.
  */
-export const DEFAULT_INSIGHTS_DAYS = 90
-export const DEFAULT_QUERIES_PER_DAY = 1000
-
-function wholeNumber(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === "") {
-    return fallback
-  }
-  const number = Number(value)
-  return Number.isSafeInteger(number) && number >= 0 ? number : fallback
+export function insightsRetentionDays(env?: NodeJS.ProcessEnv): number {
+  return settingsOf(env).search.insightsDays
 }
 
-export function insightsRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber(env.TIENDA_SEARCH_INSIGHTS_DAYS, DEFAULT_INSIGHTS_DAYS)
-}
-
-export function insightsQueriesPerDay(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber(env.TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY, DEFAULT_QUERIES_PER_DAY)
+export function insightsQueriesPerDay(env?: NodeJS.ProcessEnv): number {
+  return settingsOf(env).search.insightsQueriesPerDay
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000

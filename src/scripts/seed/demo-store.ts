@@ -4,6 +4,7 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { settings } from "../../lib/settings"
 import { seedDemoCustomers } from "./customers"
 import { findDemoStoreRefs, inspectDatabase } from "./demo-state"
 import { ensureShippingProfile, seedStockLocations } from "./fulfillment"
@@ -100,7 +101,8 @@ export async function seedDemoStore(
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const customers = demoCustomers
     ? `Demo customers: ${data.customers.customers.map((c) => c.email).join(", ")} (password in data/customers.json).`
-    : `No demo customers: their password is published, and NODE_ENV=${process.env.NODE_ENV ?? ""} uses the production rules.`
+    : `No demo customers: their password is published, and NODE_ENV=${settings().server.nodeEnv ?? ""} ` +
+      "uses the production rules."
   logger.info(
     `Seeded the Tienda demo store in ${seconds} s. ${customers} ` +
       `Publishable API key "${data.store.publishable_api_key.title}": ${publishableApiKey.token}`

@@ -1,7 +1,8 @@
 import express from "express"
+import { readSettings, resetSettings } from "../../../lib/settings"
+import { parseTrustedProxies } from "../../../lib/settings/types/trusted-proxies"
 import {
-  addressBucket, clientAddressOf, parseTrustedProxies, STOREFRONT_CLIENT_IP_HEADER, STOREFRONT_SECRET_HEADER,
-  trustedClientAddress, validateClientAddressSettings,
+  addressBucket, clientAddressOf, STOREFRONT_CLIENT_IP_HEADER, STOREFRONT_SECRET_HEADER, trustedClientAddress,
 } from "../client-address"
 
 const SECRET = "s".repeat(20) + "-storefront-secret-32+"
@@ -64,13 +65,14 @@ describe("client address", () => {
 
   it("refuses bad settings at boot, naming the variable", () => {
     for (const value of ["true", "10.0.0.0/33", "not-an-ip", "10.0.0.1/8/1", "::1/129", "99"]) {
-      expect(() => parseTrustedProxies(value)).toThrow(/TIENDA_TRUSTED_PROXIES/)
+      expect(() => parseTrustedProxies(value, "TIENDA_TRUSTED_PROXIES")).toThrow(/TIENDA_TRUSTED_PROXIES/)
     }
-    expect(() => validateClientAddressSettings({ TIENDA_TRUSTED_PROXIES: "1, 2" })).toThrow(/TIENDA_TRUSTED_PROXIES/)
-    expect(() => validateClientAddressSettings({ TIENDA_STOREFRONT_SECRET: "short" }))
-      .toThrow(/TIENDA_STOREFRONT_SECRET/)
-    expect(() => validateClientAddressSettings({ TIENDA_TRUSTED_PROXIES: "2", TIENDA_STOREFRONT_SECRET: SECRET }))
-      .not.toThrow()
+    expect(() => readSettings({ TIENDA_TRUSTED_PROXIES: "1, 2" })).toThrow(/TIENDA_TRUSTED_PROXIES/)
+    // The secret is never printed, even refused.
+    expect(() => readSettings({ TIENDA_STOREFRONT_SECRET: "short-secret" }))
+      .toThrow(/TIENDA_STOREFRONT_SECRET must be a random string of at least 32 characters \(it has 12;/)
+    expect(() => readSettings({ TIENDA_STOREFRONT_SECRET: "short-secret" })).not.toThrow(/short-secret/)
+    expect(() => readSettings({ TIENDA_TRUSTED_PROXIES: "2", TIENDA_STOREFRONT_SECRET: SECRET })).not.toThrow()
   })
 
   it("counts a storefront's shopper only when the storefront sends the right secret", () => {
@@ -92,6 +94,7 @@ describe("client address", () => {
   it("answers 400 when a trusted storefront names something that is not an address, and sets Medusa's context", () => {
     const env = { ...process.env }
     process.env.TIENDA_STOREFRONT_SECRET = SECRET
+    resetSettings()
     try {
       const respond = (headers: Record<string, string>) => {
         const req = Object.assign(requestFrom("203.0.113.1", headers), { request_context: { ip_address: "6.6.6.6" } })
@@ -113,6 +116,7 @@ describe("client address", () => {
       expect(direct.req.ip).toBe("203.0.113.1")
     } finally {
       process.env = env
+      resetSettings()
     }
   })
 })

@@ -1,4 +1,5 @@
 import { catalogCacheStore } from "../../../lib/catalog-cache/stores/process-stores"
+import { resetSettings } from "../../../lib/settings"
 import { memoizedCounts, synonymTerms } from "../tuning-memo"
 
 /** A counter standing in for the Search Module: it answers `n * 10` for key n and remembers what it was asked. */
@@ -41,6 +42,7 @@ describe("search tuning memo", () => {
   it("forgets a count after TIENDA_SEARCH_COUNT_TTL seconds, and keeps none with 0", async () => {
     process.env.TIENDA_CATALOG_CACHE = "on"
     process.env.TIENDA_SEARCH_COUNT_TTL = "5"
+    resetSettings()
     jest.useFakeTimers({ now: 1_000_000, doNotFake: ["nextTick", "setImmediate"] })
     const { asked, count } = counter()
     await memoizedCounts(["ttl"], count)
@@ -52,6 +54,7 @@ describe("search tuning memo", () => {
     expect(asked).toHaveLength(2)
 
     process.env.TIENDA_SEARCH_COUNT_TTL = "0"
+    resetSettings()
     await memoizedCounts(["ttl"], count)
     await memoizedCounts(["ttl"], count)
     expect(asked).toHaveLength(4)

@@ -3,6 +3,7 @@ import http from "node:http"
 import express from "express"
 import { CheckoutLine, type Place } from "../checkout-line"
 import { checkoutLineStats, queueCheckout } from "../checkout-queue"
+import { resetSettings } from "../../../lib/settings"
 
 const limits = { concurrency: 2, maxWaiting: 2, perAddress: 2 }
 const placeOf = (joined: Place | string): Place => {
@@ -67,6 +68,7 @@ describe("queueCheckout on a real HTTP route", () => {
   beforeAll(async () => {
     process.env.TIENDA_CHECKOUT_CONCURRENCY = "1"
     process.env.TIENDA_CHECKOUT_PER_ADDRESS = "10"
+    resetSettings()
     const app = express()
     // A read body leaves `req.destroyed` true: the line must not take that for a caller who hung up.
     app.use(express.json())
@@ -81,6 +83,7 @@ describe("queueCheckout on a real HTTP route", () => {
   afterAll(async () => {
     delete process.env.TIENDA_CHECKOUT_CONCURRENCY
     delete process.env.TIENDA_CHECKOUT_PER_ADDRESS
+    resetSettings()
     await new Promise((resolve) => server.close(resolve))
   })
 

@@ -1,5 +1,6 @@
 import { parseRoutePath } from "../../edge/route-path"
-import { accountOf, limitOf, parseLimit, RATE_RULES, rateLimitsEnabled, type RateLimitRequest } from "../rate-limit-rules"
+import { parseLimit } from "../../../lib/settings/types/rate-limit"
+import { accountOf, limitOf, RATE_RULES, rateLimitsEnabled, type RateLimitRequest } from "../rate-limit-rules"
 
 const request = ({ path = "/store/products", ...overrides }: Partial<Omit<RateLimitRequest, "path">> & { path?: string }): RateLimitRequest => ({
   method: "GET", address: "10.0.0.1", query: {}, body: {}, ...overrides, path: parseRoutePath(path),

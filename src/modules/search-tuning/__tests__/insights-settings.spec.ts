@@ -1,16 +1,18 @@
 import { firstDayOf, insightsQueriesPerDay, insightsRetentionDays, utcDay } from "../insights-settings"
 
 describe("search insights settings", () => {
-  it("keeps 90 days and 1000 queries a day by default; 0 is allowed; anything else falls back", () => {
+  it("keeps 90 days and 1000 queries a day by default; 0 is allowed; anything else is refused, naming it", () => {
     expect(insightsRetentionDays({})).toBe(90)
     expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: "30" })).toBe(30)
     expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: "0" })).toBe(0)
-    for (const bad of ["-1", "7.5", "30d", " "]) {
-      expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: bad })).toBe(90)
+    expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: " " })).toBe(90)
+    for (const bad of ["-1", "7.5", "30d"]) {
+      expect(() => insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: bad }))
+        .toThrow(`TIENDA_SEARCH_INSIGHTS_DAYS must be a whole number of days (0 or more) (got "${bad}")`)
     }
     expect(insightsQueriesPerDay({})).toBe(1000)
     expect(insightsQueriesPerDay({ TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY: "5" })).toBe(5)
-    expect(insightsQueriesPerDay({ TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY: "lots" })).toBe(1000)
+    expect(() => insightsQueriesPerDay({ TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY: "lots" })).toThrow(/got "lots"/)
   })
 
   it("counts days in UTC: a window of n days is today and the n - 1 days before; 0 days starts tomorrow", () => {

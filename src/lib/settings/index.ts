@@ -1,0 +1,5 @@
+export { loadSettings, resetSettings, settings, settingsOf } from "./settings"
+export { readSetting, readSettings } from "./read-settings"
+export { SettingsError } from "./settings-error"
+export { SETTING_GROUPS, registeredVariableNames, settingDefinitions, type Settings } from "./registry"
+export { DOCUMENTED_VARIABLES } from "./documented"
