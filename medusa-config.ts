@@ -168,6 +168,31 @@ const elasticsearchProviders = elasticsearch.url
     ]
   : []
 
+/**
+ * Emails (plugins/notification-smtp): order confirmation, shipping, cancellation, refund, password reset, welcome and
+ * the merchant's new-order alert. Without SMTP_URL or SMTP_HOST every email is kept in the local mailbox (admin →
+ * Emails) and none is sent. The plugin validates these options at boot, naming every wrong one.
+ */
+// "true"/"false" as booleans; anything else is passed on for the plugin to name it.
+const smtpFlag = (value: string | undefined) =>
+  value === undefined ? undefined : value === "true" ? true : value === "false" ? false : value
+const emailOptions = {
+  url: env.SMTP_URL || undefined,
+  host: env.SMTP_HOST || undefined,
+  port: env.SMTP_PORT ? Number(env.SMTP_PORT) : undefined,
+  secure: smtpFlag(env.SMTP_SECURE) as boolean | undefined,
+  requireTls: smtpFlag(env.SMTP_REQUIRE_TLS) as boolean | undefined,
+  user: env.SMTP_USER || undefined,
+  password: env.SMTP_PASSWORD || undefined,
+  from: env.SMTP_FROM || undefined,
+  replyTo: env.SMTP_REPLY_TO || undefined,
+  merchantEmail: env.EMAIL_MERCHANT_ADDRESS || undefined,
+  storefrontUrl: env.STOREFRONT_URL || undefined,
+  logoUrl: env.EMAIL_LOGO_URL || undefined,
+  brandColor: env.EMAIL_BRAND_COLOR || undefined,
+  defaultLocale: env.EMAIL_DEFAULT_LOCALE || undefined,
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: settings.database.url,
@@ -233,10 +258,29 @@ module.exports = defineConfig({
     },
     // Search synonyms and the storefront query log (search insights); see src/search/README.md.
     { resolve: "./src/modules/search-tuning" },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          // Medusa's default provider for the admin's notification feed, kept when this entry replaces the default.
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["feed"] },
+          },
+          {
+            resolve: "@tienda/notification-smtp/providers/smtp",
+            id: "smtp",
+            options: { ...emailOptions, channels: ["email"] },
+          },
+        ],
+      },
+    },
   ],
   featureFlags: { caching: medusaCacheOn },
   plugins: [
     { resolve: "@tienda/payment-offline", options: offlinePayments },
     { resolve: "@tienda/fulfillment-table-rate", options: {} },
+    { resolve: "@tienda/notification-smtp", options: emailOptions },
   ],
 })

@@ -1,0 +1,139 @@
+import { Modules } from "@medusajs/framework/utils"
+import { integrationTestRunner } from "../../../integration-tests/helpers/test-runner"
+import { seedDemoStore } from "../../../src/scripts/seed"
+import { publishableKey, storeSdk } from "../../../integration-tests/helpers/store"
+import { cartReadyForPayment, eventually, startPayment } from "../../../integration-tests/helpers/checkout"
+import { retryDueEmails } from "../src/jobs/retry-emails"
+import { formatMoney } from "../src/templates/money"
+import { EMAIL_LOG_MODULE } from "../src/utils/constants"
+import { SmtpInbox } from "./smtp-inbox"
+
+jest.setTimeout(180_000)
+
+const BANK = "pp_bank-transfer_offline"
+const inbox = new SmtpInbox()
+
+// The SMTP server must listen before the runner loads medusa-config.ts (which reads SMTP_HOST/SMTP_PORT).
+beforeAll(async () => {
+  const port = await inbox.start()
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    SMTP_FROM: "Tienda <shop@tienda.test>",
+    STOREFRONT_URL: "https://shop.tienda.test",
+  })
+})
+afterAll(() => inbox.stop())
+
+/**
+ * Emails through the real store API and a real SMTP server started here: the order confirmation (items, totals,
+ * currency; bank details for a transfer), one email for an event delivered twice, a down server that does not stop
+ * a checkout and gets the email once back, and the password reset from request to new login.
+ */
+integrationTestRunner({
+  template: "seeded",
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let sdk: ReturnType<typeof storeSdk>
+    let key: string
+
+    beforeAll(async () => {
+      await seedDemoStore(getContainer())
+    })
+
+    beforeEach(async () => {
+      inbox.emails.length = 0
+      key = await publishableKey(getContainer())
+      sdk = storeSdk(api, key)
+    })
+
+    async function placeOrder(email: string) {
+      const { cart } = await cartReadyForPayment(sdk, { email, quantity: 2 })
+      const { session } = await startPayment(sdk, cart.id, BANK)
+      const completed = await sdk.store.cart.complete(cart.id)
+      if (completed.type !== "order") {
+        throw new Error(`checkout failed: ${JSON.stringify(completed.error)}`)
+      }
+      return { order: completed.order as any, session }
+    }
+
+    const logRows = (filters: Record<string, unknown>) => (getContainer().resolve(EMAIL_LOG_MODULE) as any).listEmailMessages(filters)
+
+    it("an order placed by bank transfer delivers one confirmation with its items, totals, currency, IBAN and reference", async () => {
+      const { order, session } = await placeOrder("buyer-1@example.com")
+      const [email] = await eventually(async () => inbox.to("buyer-1@example.com").length && inbox.to("buyer-1@example.com"))
+      const item = order.items[0]
+      expect(email.subject).toContain(`#${order.display_id}`)
+      for (const part of [email.html, email.text]) {
+        expect(part).toContain(item.product_title)
+        expect(part).toContain(formatMoney(order.total, order.currency_code, "en"))
+        expect(part).toContain(formatMoney(item.unit_price, order.currency_code, "en"))
+        expect(part).toContain("€")
+        expect(part).toContain("ES91 2100 0418 4502 0005 1332")
+        expect(part).toContain(session.data.reference as string)
+      }
+      expect(email.text).toContain(`2 × ${item.product_title}`)
+      // The SMTP server has the message before the client has its answer and records the send.
+      const rows = await eventually(async () => {
+        const found = await logRows({ order_id: order.id })
+        return found[0]?.status !== "pending" && found
+      })
+      expect(rows.map((row: any) => [row.template, row.status, row.attempts])).toEqual([["order-placed", "sent", 1]])
+    })
+
+    it("the same order.placed event delivered twice sends one email", async () => {
+      const { order } = await placeOrder("buyer-2@example.com")
+      await eventually(async () => inbox.to("buyer-2@example.com").length)
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      await bus.emit([{ name: "order.placed", data: { id: order.id } }, { name: "order.placed", data: { id: order.id } }])
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      expect(inbox.to("buyer-2@example.com")).toHaveLength(1)
+      expect(await logRows({ order_id: order.id })).toHaveLength(1)
+    })
+
+    it("with the SMTP server down the checkout completes; the email goes out once the server is back", async () => {
+      await inbox.stop()
+      try {
+        const started = Date.now()
+        const { order } = await placeOrder("buyer-3@example.com")
+        expect(Date.now() - started).toBeLessThan(20_000)
+        const [row] = await eventually(async () => {
+          const rows = await logRows({ order_id: order.id })
+          return rows[0]?.status === "retrying" && rows
+        })
+        expect(row.last_error).toBeTruthy()
+        expect(row.attempts).toBe(1)
+      } finally {
+        await inbox.start()
+      }
+      // The retry job's next run, once the row's delay has passed.
+      const retried = await retryDueEmails(getContainer(), new Date(Date.now() + 10 * 60_000))
+      expect(retried.map((row) => row.status)).toEqual(["sent"])
+      expect(inbox.to("buyer-3@example.com")).toHaveLength(1)
+    })
+
+    it("password reset: the emailed link's token sets a new password; an unknown email gets 201 and no email", async () => {
+      const email = "ana.garcia@example.com"
+      const reset = await api.post("/auth/customer/emailpass/reset-password", { identifier: email }, { headers: { "x-publishable-api-key": key } })
+      expect(reset.status).toBe(201)
+      const [message] = await eventually(async () => inbox.to(email).length && inbox.to(email))
+      const link = /https:\/\/shop\.tienda\.test\/reset-password\?token=([^&\s"]+)&email=([^\s"<]+)/.exec(message.text)
+      expect(link).not.toBeNull()
+      const token = decodeURIComponent(link![1])
+      expect(decodeURIComponent(link![2])).toBe(email)
+
+      const updated = await api.post("/auth/customer/emailpass/update", { email, password: "a-new-pass-2026" }, { headers: { authorization: `Bearer ${token}` } })
+      expect(updated.status).toBe(200)
+      const login = (password: string) =>
+        api.post("/auth/customer/emailpass", { email, password }).then((r: any) => r.status, (e: any) => e.response?.status)
+      expect(await login("a-new-pass-2026")).toBe(200)
+      expect(await login("tienda-demo-1")).toBe(401)
+
+      const unknown = await api.post("/auth/customer/emailpass/reset-password", { identifier: "nobody@example.com" }, { headers: { "x-publishable-api-key": key } })
+      expect(unknown.status).toBe(201)
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      expect(inbox.to("nobody@example.com")).toHaveLength(0)
+    })
+  },
+})

@@ -1,0 +1,1 @@
+export { sendEmailWorkflow } from "./send-email"
