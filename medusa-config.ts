@@ -173,24 +173,22 @@ const elasticsearchProviders = elasticsearch.url
  * the merchant's new-order alert. Without SMTP_URL or SMTP_HOST every email is kept in the local mailbox (admin →
  * Emails) and none is sent. The plugin validates these options at boot, naming every wrong one.
  */
-// "true"/"false" as booleans; anything else is passed on for the plugin to name it.
-const smtpFlag = (value: string | undefined) =>
-  value === undefined ? undefined : value === "true" ? true : value === "false" ? false : value
+const email = settings.email
 const emailOptions = {
-  url: env.SMTP_URL || undefined,
-  host: env.SMTP_HOST || undefined,
-  port: env.SMTP_PORT ? Number(env.SMTP_PORT) : undefined,
-  secure: smtpFlag(env.SMTP_SECURE) as boolean | undefined,
-  requireTls: smtpFlag(env.SMTP_REQUIRE_TLS) as boolean | undefined,
-  user: env.SMTP_USER || undefined,
-  password: env.SMTP_PASSWORD || undefined,
-  from: env.SMTP_FROM || undefined,
-  replyTo: env.SMTP_REPLY_TO || undefined,
-  merchantEmail: env.EMAIL_MERCHANT_ADDRESS || undefined,
-  storefrontUrl: env.STOREFRONT_URL || undefined,
-  logoUrl: env.EMAIL_LOGO_URL || undefined,
-  brandColor: env.EMAIL_BRAND_COLOR || undefined,
-  defaultLocale: env.EMAIL_DEFAULT_LOCALE || undefined,
+  url: email.url,
+  host: email.host,
+  port: email.port,
+  secure: email.secure,
+  requireTls: email.requireTls,
+  user: email.user,
+  password: email.password,
+  from: email.from,
+  replyTo: email.replyTo,
+  merchantEmail: email.merchantEmail,
+  storefrontUrl: email.storefrontUrl,
+  logoUrl: email.logoUrl,
+  brandColor: email.brandColor,
+  defaultLocale: email.defaultLocale,
 }
 
 module.exports = defineConfig({

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { integrationTestRunner } from "../../../integration-tests/helpers/test-runner"
+import { setAppEnv } from "../../../integration-tests/helpers/app-env"
 import { seedDemoStore } from "../../../src/scripts/seed"
 import { publishableKey, storeSdk } from "../../../integration-tests/helpers/store"
 import { cartReadyForPayment, eventually, startPayment } from "../../../integration-tests/helpers/checkout"
@@ -16,7 +17,7 @@ const inbox = new SmtpInbox()
 // The SMTP server must listen before the runner loads medusa-config.ts (which reads SMTP_HOST/SMTP_PORT).
 beforeAll(async () => {
   const port = await inbox.start()
-  Object.assign(process.env, {
+  setAppEnv({
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(port),
     SMTP_FROM: "Tienda <shop@tienda.test>",

@@ -6,6 +6,7 @@ import { clientAddressSettings } from "./groups/client-address"
 import { corsSettings } from "./groups/cors"
 import { databaseSettings } from "./groups/database"
 import { elasticsearchSettings } from "./groups/elasticsearch"
+import { emailSettings } from "./groups/email"
 import { medusaCacheSettings } from "./groups/medusa-cache"
 import { orderSettings } from "./groups/orders"
 import { paymentSettings } from "./groups/payments"
@@ -29,6 +30,7 @@ export const SETTING_GROUPS = {
   search: searchSettings,
   payments: paymentSettings,
   elasticsearch: elasticsearchSettings,
+  email: emailSettings,
 }
 
 export type SettingGroups = typeof SETTING_GROUPS
