@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { integrationTestRunner } from "../../../integration-tests/helpers/test-runner"
 import { setAppEnv } from "../../../integration-tests/helpers/app-env"
+import { adminHeaders, createAdmin } from "../../../integration-tests/helpers/admin"
 import { seedDemoStore } from "../../../src/scripts/seed"
 import { publishableKey, storeSdk } from "../../../integration-tests/helpers/store"
 import { cartReadyForPayment, eventually, startPayment } from "../../../integration-tests/helpers/checkout"
@@ -135,6 +136,40 @@ integrationTestRunner({
       expect(unknown.status).toBe(201)
       await new Promise((resolve) => setTimeout(resolve, 2000))
       expect(inbox.to("nobody@example.com")).toHaveLength(0)
+    })
+
+    it("a shipment with tracking sends the shipping email; the admin API lists, shows and resends emails", async () => {
+      await createAdmin(getContainer())
+      const admin = await adminHeaders(api)
+      const { order } = await placeOrder("buyer-5@example.com")
+      await eventually(async () => inbox.to("buyer-5@example.com").length)
+      const { data: full } = await api.get(`/admin/orders/${order.id}?fields=id,*items`, admin)
+      const items = full.order.items.map((item: any) => ({ id: item.id, quantity: item.quantity }))
+      const { data: fulfilled } = await api.post(`/admin/orders/${order.id}/fulfillments?fields=id,*fulfillments`, { items }, admin)
+      const fulfillmentId = fulfilled.order.fulfillments[0].id
+      const labels = [{ tracking_number: "TRK-42-ES", tracking_url: "https://track.example/TRK-42-ES", label_url: "https://track.example/label" }]
+      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/shipments`, { items, labels }, admin)
+      const shipped = await eventually(async () => inbox.to("buyer-5@example.com").find((email) => /on its way/.test(email.subject)))
+      expect(shipped.text).toContain("TRK-42-ES")
+      expect(shipped.text).toContain(full.order.items[0].product_title)
+      expect(shipped.html).toContain('href="https://track.example/TRK-42-ES"')
+
+      const list = await eventually(async () => {
+        const { data } = await api.get(`/admin/emails?order_id=${order.id}`, admin)
+        return data.count === 2 && data.emails.every((email: any) => email.status === "sent") && data
+      })
+      expect(list.emails.map((email: any) => email.template).sort()).toEqual(["order-placed", "order-shipped"])
+      const { data: one } = await api.get(`/admin/emails/${list.emails[0].id}`, admin)
+      expect(one.email.html).toMatch(/^<!DOCTYPE html>/)
+      const { data: resent } = await api.post(`/admin/emails/${list.emails[0].id}/resend`, {}, admin)
+      expect(resent.email).toMatchObject({ status: "sent", resent_from_id: list.emails[0].id })
+      await eventually(async () => inbox.to("buyer-5@example.com").length === 3)
+
+      const bad = await api.get(`/admin/emails?limit=500&status=lost&color=red`, admin).catch((error: any) => error.response)
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toMatch(/limit/)
+      expect(bad.data.message).toMatch(/status/)
+      expect(bad.data.message).toMatch(/color/)
     })
   },
 })
