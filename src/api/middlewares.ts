@@ -1,8 +1,8 @@
 import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
-import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { verifyStripeSignature } from "./payments/stripe-signature"
 import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
-import { storeSearch } from "./search/store-search"
+import { storeSearch } from "./store-search/store-search"
 import {
   catalogCache,
   invalidateCatalogAfterWrite,
@@ -10,7 +10,7 @@ import {
   productListReadModel,
   storeCategoryFilter,
 } from "./catalog-cache"
-import { queueCheckout } from "./security/checkout-queue"
+import { queueCheckout } from "./checkout/checkout-queue"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"
 import { attachOrderToken } from "./security/order-token"

@@ -2,7 +2,7 @@ import { MAX_QUERY_LENGTH } from "./normalize"
 
 /**
  * Tienda's checks and defaults for one query of `POST /store/search`, before Medusa's route and the Search Module
- * see it. Pure: the middleware (src/api/search/store-search.ts) supplies the index's filterable fields and the
+ * see it. Pure: the middleware (src/api/store-search/store-search.ts) supplies the index's filterable fields and the
  * request's sales channels. A problem is thrown as a `SearchInputError`, which the middleware answers with 400.
  */
 export class SearchInputError extends Error {}

@@ -5,7 +5,7 @@ import {
   insightsQueriesPerDay,
   insightsRetentionDays,
 } from "../../../modules/search-tuning/insights-settings"
-import { searchTuning } from "../../search/search-context"
+import { searchTuning } from "../../store-search/search-context"
 
 const PERIODS = [7, 30]
 

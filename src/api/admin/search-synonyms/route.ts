@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { normalizeTerms, synonymGroupProblem } from "../../../lib/search/synonyms"
-import { searchTuning } from "../../search/search-context"
+import { searchTuning } from "../../store-search/search-context"
 
 /** GET /admin/search-synonyms: every synonym group, newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { searchModule } from "../../../search/search-context"
+import { searchModule } from "../../../store-search/search-context"
 
 /**
  * GET /admin/search-insights/index-status: documents in the product index next to the published products it

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { searchTuning } from "../../../search/search-context"
+import { searchTuning } from "../../../store-search/search-context"
 
 /** POST /admin/search-insights/purge: deletes every search insight now (admins only, like all of /admin). */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {

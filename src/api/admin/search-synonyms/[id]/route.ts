@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { searchTuning } from "../../../search/search-context"
+import { searchTuning } from "../../../store-search/search-context"
 import { synonymTermsFrom } from "../route"
 
 async function existing(req: MedusaRequest) {

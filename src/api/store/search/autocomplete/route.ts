@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_QUERY_LENGTH } from "../../../../lib/search/normalize"
 import { STORE_INDEX } from "../../../../lib/search/store-query"
-import { searchModule, storeScope } from "../../../search/search-context"
+import { searchModule, storeScope } from "../../../store-search/search-context"
 
 const FIELDS = ["id", "title", "handle", "thumbnail"]
 const MAX_SUGGESTIONS = 10
