@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { resetSettings } from "../../src/lib/settings"
 import { Modules } from "@medusajs/framework/utils"
 import { cloneTemplate, type TemplateKind } from "./test-database"
 import { seedDemoStore } from "../../src/scripts/seed"
@@ -30,6 +31,8 @@ export function integrationTestRunner({ template = "migrated", testSuite, ...opt
     ...options,
     dbName,
     testSuite: (runner) => {
+      // Medusa's runner loads medusa-config (which reads the settings) before it applies `env`: read them again now.
+      beforeAll(() => resetSettings())
       // The runner puts the database back between tests without an event, so nothing tells Medusa's Caching
       // Module that what it cached (a region renamed by the last test, say) is gone: empty it before each test.
       beforeEach(async () => {
