@@ -36,7 +36,10 @@ module.exports = {
     {
       ...shared,
       displayName: "http",
-      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s", "<rootDir>/plugins/*/integration-tests/**/*.spec.[jt]s"],
+      testMatch: [
+        "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
+        "<rootDir>/plugins/*/integration-tests/**/*.spec.[jt]s",
+      ],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
       // One migrated database that each spec's database is copied from (see integration-tests/helpers/test-database.ts).
       globalSetup: "<rootDir>/integration-tests/http/template-database/global-setup.ts",

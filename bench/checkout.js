@@ -6,7 +6,13 @@ const { summarize } = require("./stats")
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8"))
 const headers = { "content-type": "application/json", ...spec.headers }
-const address = { first_name: "Bench", last_name: "Shopper", address_1: "Gran Via 1", city: "City", postal_code: "28013" }
+const address = {
+  first_name: "Bench",
+  last_name: "Shopper",
+  address_1: "Gran Via 1",
+  city: "City",
+  postal_code: "28013",
+}
 const steps = {}
 const orderLatencies = []
 const errors = {}
@@ -30,9 +36,17 @@ async function checkout(shopper) {
   await call("add item", "POST", `/store/carts/${cart.id}/line-items`, { variant_id: variant, quantity: 1 })
   const shipTo = { ...address, country_code: region.country }
   const email = `bench-${shopper}-${Date.now()}@example.com`
-  await call("addresses", "POST", `/store/carts/${cart.id}`, { email, shipping_address: shipTo, billing_address: shipTo })
-  await call("shipping", "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: spec.shippingOptions[region.id] })
-  const { payment_collection } = await call("payment collection", "POST", "/store/payment-collections", { cart_id: cart.id })
+  await call("addresses", "POST", `/store/carts/${cart.id}`, {
+    email,
+    shipping_address: shipTo,
+    billing_address: shipTo,
+  })
+  await call("shipping", "POST", `/store/carts/${cart.id}/shipping-methods`, {
+    option_id: spec.shippingOptions[region.id],
+  })
+  const { payment_collection } = await call("payment collection", "POST", "/store/payment-collections", {
+    cart_id: cart.id,
+  })
   await call("payment session", "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     provider_id: "pp_system_default",
   })

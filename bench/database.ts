@@ -53,7 +53,9 @@ function templateName(): string {
   const hash = createHash("sha1")
   const sources = [
     // The index definitions (src/search), the seed (src/scripts) and every migration; not the API code.
-    ...listFiles("src").filter((file) => /^src[/\\](search|scripts)[/\\]|[/\\]migrations[/\\]/.test(file) && !file.endsWith(".md")),
+    ...listFiles("src").filter(
+      (file) => /^src[/\\](search|scripts)[/\\]|[/\\]migrations[/\\]/.test(file) && !file.endsWith(".md")
+    ),
     ...listFiles("plugins").filter((file) => /[/\\]src[/\\].*[/\\]migrations[/\\]/.test(file)),
     ...listFiles("data"),
     path.join("bench", "fixture.ts"),
@@ -70,8 +72,11 @@ function templateName(): string {
 function listFiles(folder: string): string[] {
   const dir = path.join(root, folder)
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && !entry.parentPath.includes("node_modules") && !entry.parentPath.includes(".medusa"))
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(
+      (entry) => entry.isFile() && !entry.parentPath.includes("node_modules") && !entry.parentPath.includes(".medusa")
+    )
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
 }
 
@@ -178,7 +183,10 @@ export async function readCatalog(url: string): Promise<Catalog> {
      JOIN region_country c ON c.iso_2 = g.country_code JOIN region r ON r.id = c.region_id
      WHERE o.name = 'Bench flat' AND o.deleted_at IS NULL`
   )
-  const [counts] = await sql(url, "SELECT (SELECT count(*) FROM product WHERE deleted_at IS NULL) AS p, (SELECT count(*) FROM product_variant WHERE deleted_at IS NULL) AS v")
+  const [counts] = await sql(
+    url,
+    "SELECT (SELECT count(*) FROM product WHERE deleted_at IS NULL) AS p, (SELECT count(*) FROM product_variant WHERE deleted_at IS NULL) AS v"
+  )
   return {
     key: key.token,
     regions,

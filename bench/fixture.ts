@@ -31,4 +31,3 @@ export default async function benchFixture({ container }: ExecArgs): Promise<voi
     })),
   })
 }
-

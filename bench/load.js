@@ -21,7 +21,12 @@ const instance = autocannon(
       {
         setupRequest: (req) => {
           const pick = spec.requests[Math.floor(Math.random() * spec.requests.length)]
-          return { ...req, method: pick.method || "GET", path: pick.path, body: pick.body ? JSON.stringify(pick.body) : undefined }
+          return {
+            ...req,
+            method: pick.method || "GET",
+            path: pick.path,
+            body: pick.body ? JSON.stringify(pick.body) : undefined,
+          }
         },
       },
     ],

@@ -78,21 +78,43 @@ export function writeReport(input: {
     for (const system of runSystems) {
       const r = find(system.name, scenario.name)
       if (r) {
-        lines.push(`| ${scenario.name} | ${system.name} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.rssMb} |`)
+        lines.push(
+          `| ${scenario.name} | ${system.name} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.rssMb} |`
+        )
       }
     }
   }
   // Only the pairs whose two systems ran.
   const ran = new Set(results.map((r) => r.system))
-  const pairs = ([["tienda", "stock"], ["tienda", "stock-cache"], ["tienda-redis", "stock"], ["tienda-redis", "stock-cache"], ["bare-node", "tienda"]] as const).filter(
-    ([a, b]) => ran.has(a) && ran.has(b)
+  const pairs = (
+    [
+      ["tienda", "stock"],
+      ["tienda", "stock-cache"],
+      ["tienda-redis", "stock"],
+      ["tienda-redis", "stock-cache"],
+      ["bare-node", "tienda"],
+    ] as const
+  ).filter(([a, b]) => ran.has(a) && ran.has(b))
+  lines.push(
+    "",
+    "## Ratios (requests/s)",
+    "",
+    `| scenario | ${pairs.map(([a, b]) => `${a} / ${b}`).join(" | ")} |`,
+    `| --- |${" ---: |".repeat(pairs.length)}`
   )
-  lines.push("", "## Ratios (requests/s)", "", `| scenario | ${pairs.map(([a, b]) => `${a} / ${b}`).join(" | ")} |`, `| --- |${" ---: |".repeat(pairs.length)}`)
   for (const scenario of loadScenarios) {
-    lines.push(`| ${scenario.name} | ${pairs.map(([a, b]) => ratio(find(a, scenario.name), find(b, scenario.name))).join(" | ")} |`)
+    lines.push(
+      `| ${scenario.name} | ${pairs.map(([a, b]) => ratio(find(a, scenario.name), find(b, scenario.name))).join(" | ")} |`
+    )
   }
   if (input.rebuilds.length) {
-    lines.push("", "## Builds: search index rebuild, read model", "", "| system | what | documents | seconds | documents/s |", "| --- | --- | ---: | ---: | ---: |")
+    lines.push(
+      "",
+      "## Builds: search index rebuild, read model",
+      "",
+      "| system | what | documents | seconds | documents/s |",
+      "| --- | --- | ---: | ---: | ---: |"
+    )
     for (const r of input.rebuilds) {
       lines.push(`| ${r.system} | ${r.what} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.productsPerSecond} |`)
     }

@@ -35,18 +35,27 @@ function runLoad(script: string, spec: object, serverPid: number): Promise<{ res
   let rssMb = treeRssMb(serverPid)
   const sampler = setInterval(() => (rssMb = Math.max(rssMb, treeRssMb(serverPid))), 500)
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, script), specFile], { stdio: ["ignore", "pipe", "inherit"] })
+    const child = spawn(process.execPath, [path.join(__dirname, script), specFile], {
+      stdio: ["ignore", "pipe", "inherit"],
+    })
     let out = ""
     child.stdout.on("data", (chunk) => (out += chunk))
     child.on("exit", (code) => {
       clearInterval(sampler)
-      code === 0 ? resolve({ result: JSON.parse(out.trim().split("\n").pop()!), rssMb }) : reject(new Error(`${script} failed`))
+      if (code === 0) {
+        resolve({ result: JSON.parse(out.trim().split("\n").pop()!), rssMb })
+      } else {
+        reject(new Error(`${script} failed`))
+      }
     })
   })
 }
 
 async function measure(system: System, scenario: Scenario, catalog: Catalog, pid: number, duration = config.duration) {
-  const base = { baseUrl: `http://127.0.0.1:${config.serverPort}`, headers: { "x-publishable-api-key": catalog.key, "content-type": "application/json" } }
+  const base = {
+    baseUrl: `http://127.0.0.1:${config.serverPort}`,
+    headers: { "x-publishable-api-key": catalog.key, "content-type": "application/json" },
+  }
   const shopping = (seconds: number, shoppers: number) => ({
     ...base,
     duration: seconds,
@@ -58,14 +67,24 @@ async function measure(system: System, scenario: Scenario, catalog: Catalog, pid
   if (scenario.kind === "checkout") {
     return runLoad("checkout.js", shopping(config.checkoutDuration, config.shoppers), pid)
   }
-  const reading = runLoad("load.js", { ...base, duration, connections: config.connections, rate: scenario.rate, requests: scenario.requests!(catalog) }, pid)
+  const reading = runLoad(
+    "load.js",
+    { ...base, duration, connections: config.connections, rate: scenario.rate, requests: scenario.requests!(catalog) },
+    pid
+  )
   if (!scenario.buyers || !system.medusa) {
     return reading
   }
   // Orders meanwhile: reported with the read results (their latencies as a step of the scenario's details).
-  const [read, { result: bought }] = await Promise.all([reading, runLoad("checkout.js", shopping(duration, scenario.buyers), pid)])
+  const [read, { result: bought }] = await Promise.all([
+    reading,
+    runLoad("checkout.js", shopping(duration, scenario.buyers), pid),
+  ])
   const orders = `${bought.orders} orders meanwhile (${bought.rps}/s, ${bought.errors} errors), order latency`
-  return { ...read, result: { ...read.result, steps: { [orders]: { p50: bought.p50, p95: bought.p95, p99: bought.p99 } } } }
+  return {
+    ...read,
+    result: { ...read.result, steps: { [orders]: { p50: bought.p50, p95: bought.p95, p99: bought.p99 } } },
+  }
 }
 
 const started = Date.now()
@@ -105,25 +124,37 @@ async function main() {
       try {
         say(`${system.name}: started, RSS ${treeRssMb(pid)} MB; warming up ${config.warmup} s`)
         await measure(system, scenarios[0], catalog, pid, config.warmup)
-        const productScenarios = runScenarios.filter((s) => s.name.startsWith("product") && (!system.only || system.only.includes(s.name)))
+        const productScenarios = runScenarios.filter(
+          (s) => s.name.startsWith("product") && (!system.only || system.only.includes(s.name))
+        )
         if (system.name.startsWith("tienda") && productScenarios.length) {
           // Tienda's product read model is built ahead, like a search index: measured, then the scenarios run on it.
-          const built = await waitForReadModel(`http://127.0.0.1:${config.serverPort}`, { "x-publishable-api-key": catalog.key }, catalog, pid)
+          const built = await waitForReadModel(
+            `http://127.0.0.1:${config.serverPort}`,
+            { "x-publishable-api-key": catalog.key },
+            catalog,
+            pid
+          )
           say(`  read model: ${built.documents} product documents in ${built.seconds} s (${built.productsPerSecond}/s)`)
           rebuilds.push({ system: system.name, what: "read model", ...built })
         }
         for (const scenario of runScenarios) {
-          if ((scenario.kind === "checkout" && !system.medusa) || (system.only && !system.only.includes(scenario.name))) continue
+          if ((scenario.kind === "checkout" && !system.medusa) || (system.only && !system.only.includes(scenario.name)))
+            continue
           if (scenario.kind === "rebuild") {
             // One Tienda system is enough: the rebuild reads and writes PostgreSQL the same way with or without Redis.
             if (rebuilds.some((r) => r.what === "search index") || !system.name.startsWith("tienda")) continue
             const rebuild = await measureSearchRebuild(`http://127.0.0.1:${config.serverPort}`, databaseUrl)
-            say(`  ${scenario.name}: ${rebuild.documents} products in ${rebuild.seconds} s (${rebuild.productsPerSecond}/s)`)
+            say(
+              `  ${scenario.name}: ${rebuild.documents} products in ${rebuild.seconds} s (${rebuild.productsPerSecond}/s)`
+            )
             rebuilds.push({ system: system.name, what: "search index", ...rebuild })
             continue
           }
           const { result, rssMb } = await measure(system, scenario, catalog, pid)
-          say(`  ${scenario.name}: ${result.rps}/s p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} errors ${result.errors} RSS ${rssMb} MB`)
+          say(
+            `  ${scenario.name}: ${result.rps}/s p50 ${result.p50} p95 ${result.p95} p99 ${result.p99} errors ${result.errors} RSS ${rssMb} MB`
+          )
           results.push({ system: system.name, scenario: scenario.name, rssMb, ...result })
         }
       } finally {
@@ -134,7 +165,17 @@ async function main() {
   } finally {
     await server.stop()
   }
-  const file = writeReport({ results, rebuilds, catalog: catalog!, runSystems, runScenarios, minutes: (Date.now() - started) / 60000, buildSeconds, seedSeconds, load: os.loadavg() })
+  const file = writeReport({
+    results,
+    rebuilds,
+    catalog: catalog,
+    runSystems,
+    runScenarios,
+    minutes: (Date.now() - started) / 60000,
+    buildSeconds,
+    seedSeconds,
+    load: os.loadavg(),
+  })
   console.log(`wrote ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 60000).toFixed(1)} min`)
 }
 

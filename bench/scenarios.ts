@@ -60,7 +60,8 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "products-random-buying",
-    description: "`products-random` at a steady 100 requests/s while 2 shoppers check out (each order changes the stock the pages show)",
+    description:
+      "`products-random` at a steady 100 requests/s while 2 shoppers check out (each order changes the stock the pages show)",
     kind: "read",
     requests: (c) => many(() => randomListing(c)),
     buyers: 2,
@@ -70,13 +71,16 @@ export const scenarios: Scenario[] = [
     name: "product-handle",
     description: "GET /store/products?handle=<random> with region prices (product page)",
     kind: "read",
-    requests: (c) => many(() => ({ path: `/store/products?handle=${pick(c.handles)}&region_id=${pick(c.regions).id}&${FIELDS}` })),
+    requests: (c) =>
+      many(() => ({ path: `/store/products?handle=${pick(c.handles)}&region_id=${pick(c.regions).id}&${FIELDS}` })),
   },
   {
     name: "product-id",
-    description: "GET /store/products/<random id> with region prices (product page by id, as `sdk.store.product.retrieve`)",
+    description:
+      "GET /store/products/<random id> with region prices (product page by id, as `sdk.store.product.retrieve`)",
     kind: "read",
-    requests: (c) => many(() => ({ path: `/store/products/${pick(c.productIds)}?region_id=${pick(c.regions).id}&${FIELDS}` })),
+    requests: (c) =>
+      many(() => ({ path: `/store/products/${pick(c.productIds)}?region_id=${pick(c.regions).id}&${FIELDS}` })),
   },
   {
     name: "categories",
@@ -90,11 +94,16 @@ export const scenarios: Scenario[] = [
     description: "POST /store/search, product entity, a random word (whatever the server answers)",
     kind: "read",
     requests: () =>
-      WORDS.map((q) => ({ method: "POST", path: "/store/search", body: { entity: "product", filters: { q }, pagination: { take: 20 } } })),
+      WORDS.map((q) => ({
+        method: "POST",
+        path: "/store/search",
+        body: { entity: "product", filters: { q }, pagination: { take: 20 } },
+      })),
   },
   {
     name: "search-rebuild",
-    description: "rebuild of the product search index from Settings → Search (POST /admin/search-indexes/product/reindex), products/s; Tienda only",
+    description:
+      "rebuild of the product search index from Settings → Search (POST /admin/search-indexes/product/reindex), products/s; Tienda only",
     kind: "rebuild",
     // The seed rebuilds the same index (its time is in the log); opt-in to keep a first run under 15 minutes.
     optIn: true,

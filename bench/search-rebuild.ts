@@ -46,7 +46,11 @@ export async function measureSearchRebuild(baseUrl: string, databaseUrl: string)
   throw new Error(`the product index was not ready ${LIMIT_MS / 60_000} min after the rebuild began`)
 }
 
-async function fetchJson(baseUrl: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function fetchJson(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}
+) {
   const response = await fetch(`${baseUrl}${path}`, {
     method: init.method ?? "GET",
     headers: { "content-type": "application/json", ...init.headers },

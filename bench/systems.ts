@@ -26,14 +26,21 @@ export interface System {
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const common = { MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "warn", NODE_ENV: "production" }
 // Fresh for every run: a secret written in the repository is a published one (tienda doctor refuses it).
-const secrets = { JWT_SECRET: randomBytes(32).toString("base64url"), COOKIE_SECRET: randomBytes(32).toString("base64url") }
+const secrets = {
+  JWT_SECRET: randomBytes(32).toString("base64url"),
+  COOKIE_SECRET: randomBytes(32).toString("base64url"),
+}
 
 /** `medusa start` in a folder of the repository (Tienda's build or the stock baseline). */
 /** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the Medusa servers; NODE_OPTIONS refuses --cpu-prof. */
 const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean)
 const medusaStart = (dir: string, env: Record<string, string>, startArgs: string[] = []) => ({
   cwd: path.join(root, dir),
-  args: [...(nodeArgs.length ? [process.execPath, ...nodeArgs, fs.realpathSync(medusaBin)] : [medusaBin]), "start", ...startArgs],
+  args: [
+    ...(nodeArgs.length ? [process.execPath, ...nodeArgs, fs.realpathSync(medusaBin)] : [medusaBin]),
+    "start",
+    ...startArgs,
+  ],
   env,
 })
 
@@ -52,7 +59,17 @@ function tienda(
     only: extra.only,
     optIn: extra.optIn,
     command: (db, redis) =>
-      medusaStart(".medusa/server", { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: redisDb === undefined ? "" : redis, ...secrets, ...extra.env }, extra.startArgs),
+      medusaStart(
+        ".medusa/server",
+        {
+          DATABASE_URL: db,
+          TIENDA_RATE_LIMIT: "off",
+          REDIS_URL: redisDb === undefined ? "" : redis,
+          ...secrets,
+          ...extra.env,
+        },
+        extra.startArgs
+      ),
   }
 }
 
@@ -77,16 +94,31 @@ export const systems: System[] = [
     medusa: true,
     redisDb: 6,
     command: (db, redis) =>
-      medusaStart("bench/baseline", { DATABASE_URL: db, BENCH_CACHING: "true", MEDUSA_FF_CACHING: "true", BENCH_CACHE_REDIS_URL: redis }),
+      medusaStart("bench/baseline", {
+        DATABASE_URL: db,
+        BENCH_CACHING: "true",
+        MEDUSA_FF_CACHING: "true",
+        BENCH_CACHE_REDIS_URL: redis,
+      }),
   },
   tienda("tienda", "Tienda production build (.medusa/server), no Redis: in-process response cache"),
   // Opt-in to keep a first run on a new machine under 15 minutes; bench/README.md has its latest numbers.
-  tienda("tienda-redis", "Tienda production build with REDIS_URL (Redis event bus, workflows, locks, response cache)", 5, { optIn: true }),
-  tienda("tienda-queue8", "`tienda` with TIENDA_CHECKOUT_CONCURRENCY=8 (checkout only: does the queue of 4 limit it?)", undefined, {
-    only: ["checkout"],
-    optIn: true,
-    env: { TIENDA_CHECKOUT_CONCURRENCY: "8" },
-  }),
+  tienda(
+    "tienda-redis",
+    "Tienda production build with REDIS_URL (Redis event bus, workflows, locks, response cache)",
+    5,
+    { optIn: true }
+  ),
+  tienda(
+    "tienda-queue8",
+    "`tienda` with TIENDA_CHECKOUT_CONCURRENCY=8 (checkout only: does the queue of 4 limit it?)",
+    undefined,
+    {
+      only: ["checkout"],
+      optIn: true,
+      env: { TIENDA_CHECKOUT_CONCURRENCY: "8" },
+    }
+  ),
   // Two server processes need Redis: the in-process cache and its generations are per process.
   tienda("tienda-redis-cluster2", "`tienda-redis` as two server processes (`medusa start --cluster 2`)", 5, {
     only: ["checkout"],
@@ -126,7 +158,9 @@ export async function startSystem(system: System, databaseUrl: string, redisUrl:
           const timer = setTimeout(() => {
             try {
               process.kill(-child.pid!, "SIGKILL")
-            } catch {}
+            } catch {
+              // already gone
+            }
             resolve(null)
           }, 15_000)
           child.once("exit", () => resolve(clearTimeout(timer)))
@@ -147,7 +181,9 @@ async function waitUntilAnswering(child: ChildProcess, probe: string): Promise<v
       if ((await fetch(`http://127.0.0.1:${config.serverPort}${probe}`)).ok) {
         return
       }
-    } catch {}
+    } catch {
+      // the process ended while it was read
+    }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error("the server did not answer within 120 s")
@@ -163,7 +199,9 @@ function processTree(pid: number): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {}
+    } catch {
+      // the process ended while it was read
+    }
   }
   const tree: number[] = []
   const visit = (p: number) => {
@@ -180,7 +218,9 @@ export function treeRssMb(pid: number): number {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))
       kb += match ? Number(match[1]) : 0
-    } catch {}
+    } catch {
+      // the process ended while it was read
+    }
   }
   return Math.round(kb / 1024)
 }
@@ -193,7 +233,9 @@ export function treeCpuSeconds(pid: number): number {
       const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8")
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
       ticks += Number(fields[11]) + Number(fields[12])
-    } catch {}
+    } catch {
+      // the process ended while it was read
+    }
   }
   return ticks / 100 // USER_HZ is 100 on Linux
 }

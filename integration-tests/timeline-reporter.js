@@ -27,11 +27,19 @@ class TimelineReporter {
     const rows = [...this.files.entries()]
       .filter(([, file]) => file.end !== undefined)
       .sort((a, b) => a[1].start - b[1].start)
-      .map(([file, { start, end }]) => `${seconds(start)} ${seconds(end)} ${((end - start) / 1000).toFixed(1).padStart(6)}  ${path.relative(this.rootDir, file)}`)
-    const state = process.env.TIENDA_STATE_DIR ? path.resolve(process.env.TIENDA_STATE_DIR) : path.join(this.rootDir, ".tienda")
+      .map(
+        ([file, { start, end }]) =>
+          `${seconds(start)} ${seconds(end)} ${((end - start) / 1000).toFixed(1).padStart(6)}  ${path.relative(this.rootDir, file)}`
+      )
+    const state = process.env.TIENDA_STATE_DIR
+      ? path.resolve(process.env.TIENDA_STATE_DIR)
+      : path.join(this.rootDir, ".tienda")
     try {
       fs.mkdirSync(state, { recursive: true })
-      fs.writeFileSync(path.join(state, "test-timeline.txt"), ["start    end  secs  spec file", ...rows].join("\n") + "\n")
+      fs.writeFileSync(
+        path.join(state, "test-timeline.txt"),
+        ["start    end  secs  spec file", ...rows].join("\n") + "\n"
+      )
     } catch {
       // A read-only checkout only loses this diagnostic.
     }

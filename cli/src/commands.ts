@@ -6,6 +6,7 @@ import { PLUGIN_KINDS } from "./shared/plugin-kinds"
  * `import()`, so that tsx's CommonJS hook compiles the TypeScript.
  */
 function load<Module>(id: string): Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and compiled by tsx (see above)
   return require(id) as Module
 }
 
@@ -48,19 +49,23 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "seed",
     description: "Seed the demo store into an empty database; --products N adds a synthetic catalog for benchmarks",
-    options: [{ flags: "--products <count>", description: "also generate this many synthetic products (3 variants each)" }],
+    options: [
+      { flags: "--products <count>", description: "also generate this many synthetic products (3 variants each)" },
+    ],
     run: (options) => load<typeof import("./seed/seed")>("./seed/seed").seedShop(options),
   },
   {
     name: "test",
-    description: "Run every test: unit, HTTP integration, admin in a browser (embedded PostgreSQL unless DB_HOST is set)",
+    description:
+      "Run every test: unit, HTTP integration, admin in a browser (embedded PostgreSQL unless DB_HOST is set)",
     arguments: [{ name: "[jestArgs...]", description: "extra arguments for jest (e.g. a test file pattern)" }],
     options: [
       { flags: "--unit", description: "unit tests only" },
       { flags: "--integration", description: "HTTP integration tests only" },
       { flags: "--e2e", description: "browser tests only" },
     ],
-    run: (jestArgs: string[], options) => load<typeof import("./test/test")>("./test/test").runTests({ ...options, jestArgs }),
+    run: (jestArgs: string[], options) =>
+      load<typeof import("./test/test")>("./test/test").runTests({ ...options, jestArgs }),
   },
   {
     name: "plugin",
@@ -70,18 +75,27 @@ export const COMMANDS: CommandSpec[] = [
         name: "new",
         description: "Create plugins/<name>: a small working plugin of the given type, with passing tests",
         arguments: [{ name: "<name>", description: "lower-case kebab-case name, e.g. gift-cards" }],
-        options: [{ flags: "--type <type>", description: "what the plugin provides", choices: PLUGIN_KINDS, required: true }],
-        run: (name: string, options) => load<typeof import("./plugins/new-plugin")>("./plugins/new-plugin").newPlugin(name, options),
+        options: [
+          { flags: "--type <type>", description: "what the plugin provides", choices: PLUGIN_KINDS, required: true },
+        ],
+        run: (name: string, options) =>
+          load<typeof import("./plugins/new-plugin")>("./plugins/new-plugin").newPlugin(name, options),
       },
       {
         name: "add",
-        description: "Install a plugin (workspace folder or npm package), build it, register it in medusa-config.ts, migrate",
+        description:
+          "Install a plugin (workspace folder or npm package), build it, register it in medusa-config.ts, migrate",
         arguments: [{ name: "<path-or-package>", description: "./plugins/<name>, a folder, or an npm package" }],
         options: [
-          { flags: "--option <key=value>", description: "a plugin option (repeatable); env:NAME writes process.env.NAME", repeatable: true },
+          {
+            flags: "--option <key=value>",
+            description: "a plugin option (repeatable); env:NAME writes process.env.NAME",
+            repeatable: true,
+          },
           { flags: "--no-migrate", description: "register without running migrations" },
         ],
-        run: (target: string, options) => load<typeof import("./plugins/add-plugin")>("./plugins/add-plugin").addPlugin(target, options),
+        run: (target: string, options) =>
+          load<typeof import("./plugins/add-plugin")>("./plugins/add-plugin").addPlugin(target, options),
       },
       {
         name: "list",
@@ -94,7 +108,8 @@ export const COMMANDS: CommandSpec[] = [
         description: "Unregister a plugin from medusa-config.ts (its data stays unless --purge)",
         arguments: [{ name: "<name>", description: "folder under plugins/ or package name" }],
         options: [{ flags: "--purge", description: "also revert its modules' migrations (drops their tables)" }],
-        run: (name: string, options) => load<typeof import("./plugins/remove-plugin")>("./plugins/remove-plugin").removePlugin(name, options),
+        run: (name: string, options) =>
+          load<typeof import("./plugins/remove-plugin")>("./plugins/remove-plugin").removePlugin(name, options),
       },
     ],
   },
@@ -108,16 +123,34 @@ export const COMMANDS: CommandSpec[] = [
     name: "db",
     description: "The embedded PostgreSQL: start, stop, status, psql",
     subcommands: [
-      { name: "start", description: "Start the embedded PostgreSQL in the background", run: () => load<typeof import("./db/db-start")>("./db/db-start").startDatabase() },
-      { name: "stop", description: "Stop the embedded PostgreSQL started by `tienda db start`", run: () => load<typeof import("./db/db-stop")>("./db/db-stop").stopDatabase() },
-      { name: "status", description: "Show which PostgreSQL the shop uses and whether it runs", options: [json], run: (options) => load<typeof import("./db/db-status")>("./db/db-status").databaseStatus(options) },
+      {
+        name: "start",
+        description: "Start the embedded PostgreSQL in the background",
+        run: () => load<typeof import("./db/db-start")>("./db/db-start").startDatabase(),
+      },
+      {
+        name: "stop",
+        description: "Stop the embedded PostgreSQL started by `tienda db start`",
+        run: () => load<typeof import("./db/db-stop")>("./db/db-stop").stopDatabase(),
+      },
+      {
+        name: "status",
+        description: "Show which PostgreSQL the shop uses and whether it runs",
+        options: [json],
+        run: (options) => load<typeof import("./db/db-status")>("./db/db-status").databaseStatus(options),
+      },
       {
         name: "psql",
         description: "Open psql on the shop's database (arguments after -- go to psql)",
         arguments: [{ name: "[psqlArgs...]", description: "arguments for psql, e.g. -- -c 'select 1'" }],
         run: (args: string[]) => load<typeof import("./db/db-psql")>("./db/db-psql").openPsql(args),
       },
-      { name: "serve", description: "Run the embedded PostgreSQL in the foreground (used by db start)", hidden: true, run: () => load<typeof import("./db/db-serve")>("./db/db-serve").serveDatabase() },
+      {
+        name: "serve",
+        description: "Run the embedded PostgreSQL in the foreground (used by db start)",
+        hidden: true,
+        run: () => load<typeof import("./db/db-serve")>("./db/db-serve").serveDatabase(),
+      },
     ],
   },
   {

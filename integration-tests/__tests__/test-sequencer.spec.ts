@@ -2,6 +2,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file that jest loads by path
 const TiendaSequencer = require("../test-sequencer.js")
 
 /** Spec files on disk (the sequencer reads them for `sharedShop(`), with their sizes as jest's haste map gives them. */
@@ -26,13 +27,20 @@ describe("the spec order", () => {
     ])
     const sequencer = new TiendaSequencer()
     // Jest's cache says the small file took longest: jest's own order would start it first.
-    sequencer._getCache = () => ({ [tests[0].path]: [0, 500_000], [tests[1].path]: [0, 1_000], [tests[2].path]: [0, 2_000] })
+    sequencer._getCache = () => ({
+      [tests[0].path]: [0, 500_000],
+      [tests[1].path]: [0, 1_000],
+      [tests[2].path]: [0, 2_000],
+    })
     expect(names(await sequencer.sort([...tests]))).toEqual(["large.spec.ts", "medium.spec.ts", "small.spec.ts"])
   })
 
   it("starts the specs that wait for the shared shop after the first six others", async () => {
     const others = Array.from({ length: 8 }, (_, i) => ({ name: `other-${i}.spec.ts`, size: 1000 - i }))
-    const { tests, names } = specs([...others, { name: "admin-page.spec.ts", size: 5000, body: "const shop = await sharedShop()" }])
+    const { tests, names } = specs([
+      ...others,
+      { name: "admin-page.spec.ts", size: 5000, body: "const shop = await sharedShop()" },
+    ])
     const order = names(await new TiendaSequencer().sort([...tests]))
     expect(order.indexOf("admin-page.spec.ts")).toBe(6)
     expect(order.filter((name) => name.startsWith("other"))).toEqual(others.map((spec) => spec.name))

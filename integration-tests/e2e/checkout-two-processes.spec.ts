@@ -57,7 +57,10 @@ describe("checkout across two server processes", () => {
       if (second.exitCode !== null || Date.now() > deadline) {
         throw new Error(`the second server did not come up:\n${secondOutput}`)
       }
-      const healthy = await fetch(`http://localhost:${port}/health`).then((r) => r.ok, () => false)
+      const healthy = await fetch(`http://localhost:${port}/health`).then(
+        (r) => r.ok,
+        () => false
+      )
       if (healthy) {
         break
       }
@@ -79,12 +82,28 @@ describe("checkout across two server processes", () => {
     const { regions } = await ok(shop.base, "GET", "/store/regions")
     const europe = regions.find((r: any) => r.currency_code === "eur")
     // Named, not the n-th of an unordered list: no other e2e spec buys this one.
-    const { products } = await ok(shop.base, "GET", `/store/products?handle=esparto-market-basket&region_id=${europe.id}&fields=variants.id,variants.sku`)
+    const { products } = await ok(
+      shop.base,
+      "GET",
+      `/store/products?handle=esparto-market-basket&region_id=${europe.id}&fields=variants.id,variants.sku`
+    )
     const variant = products[0].variants[0]
-    const { inventory_items } = await ok(shop.base, "GET", `/admin/inventory-items?sku=${encodeURIComponent(variant.sku)}&fields=id,*location_levels`, undefined, admin)
+    const { inventory_items } = await ok(
+      shop.base,
+      "GET",
+      `/admin/inventory-items?sku=${encodeURIComponent(variant.sku)}&fields=id,*location_levels`,
+      undefined,
+      admin
+    )
     const item = inventory_items[0]
     for (const [index, level] of item.location_levels.entries()) {
-      await ok(shop.base, "POST", `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`, { stocked_quantity: index === 0 ? STOCK : 0 }, admin)
+      await ok(
+        shop.base,
+        "POST",
+        `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`,
+        { stocked_quantity: index === 0 ? STOCK : 0 },
+        admin
+      )
     }
     return { variantId: variant.id as string, inventoryItemId: item.id as string, regionId: europe.id as string }
   }
@@ -100,7 +119,9 @@ describe("checkout across two server processes", () => {
     const { shipping_options } = await ok(base, "GET", `/store/shipping-options?cart_id=${cart.id}`)
     await ok(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
     const { payment_collection } = await ok(base, "POST", "/store/payment-collections", { cart_id: cart.id })
-    await ok(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+    await ok(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+      provider_id: "pp_system_default",
+    })
     return cart.id
   }
 
@@ -108,12 +129,20 @@ describe("checkout across two server processes", () => {
     const { variantId, inventoryItemId, regionId } = await scarceVariant()
     const carts: string[] = []
     for (let i = 0; i < BUYERS; i += 5) {
-      carts.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => readyCart(bases[(i + j) % 2], regionId, variantId, `cluster${i + j}@example.com`)))))
+      carts.push(
+        ...(await Promise.all(
+          [0, 1, 2, 3, 4].map((j) => readyCart(bases[(i + j) % 2], regionId, variantId, `cluster${i + j}@example.com`))
+        ))
+      )
     }
-    const outcomes = await Promise.all(carts.map((cartId, i) => call(bases[i % 2], "POST", `/store/carts/${cartId}/complete`, {})))
+    const outcomes = await Promise.all(
+      carts.map((cartId, i) => call(bases[i % 2], "POST", `/store/carts/${cartId}/complete`, {}))
+    )
     const orders = outcomes.filter((o) => o.status === 200 && o.data.type === "order")
     const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500)
-    process.stdout.write(`two processes: ${orders.length} orders, ${refused.length} refused, statuses ${JSON.stringify(outcomes.map((o) => o.status))}\n`)
+    process.stdout.write(
+      `two processes: ${orders.length} orders, ${refused.length} refused, statuses ${JSON.stringify(outcomes.map((o) => o.status))}\n`
+    )
     expect(outcomes.filter((o) => o.status >= 500).map((o) => o.data)).toEqual([])
     expect(orders).toHaveLength(STOCK)
     expect(refused).toHaveLength(BUYERS - STOCK)
@@ -121,7 +150,13 @@ describe("checkout across two server processes", () => {
       expect([400, 409]).toContain(loser.status)
       expect(loser.data.message).toMatch(/inventory|stock|another request|retry/i)
     }
-    const { inventory_item } = await ok(shop.base, "GET", `/admin/inventory-items/${inventoryItemId}?fields=id,*location_levels`, undefined, admin)
+    const { inventory_item } = await ok(
+      shop.base,
+      "GET",
+      `/admin/inventory-items/${inventoryItemId}?fields=id,*location_levels`,
+      undefined,
+      admin
+    )
     const totals = inventory_item.location_levels.reduce(
       (sum: { stocked: number; reserved: number }, level: any) => ({
         stocked: sum.stocked + Number(level.stocked_quantity),
@@ -135,13 +170,27 @@ describe("checkout across two server processes", () => {
   it("turns 10 parallel completes of one cart, sent to both processes, into one order", async () => {
     const { regions } = await ok(shop.base, "GET", "/store/regions")
     const europe = regions.find((r: any) => r.currency_code === "eur")
-    const { products } = await ok(shop.base, "GET", `/store/products?handle=roll-top-backpack&region_id=${europe.id}&fields=variants.id`)
+    const { products } = await ok(
+      shop.base,
+      "GET",
+      `/store/products?handle=roll-top-backpack&region_id=${europe.id}&fields=variants.id`
+    )
     const cartId = await readyCart(shop.base, europe.id, products[0].variants[0].id, "double.click.cluster@example.com")
-    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => call(bases[i % 2], "POST", `/store/carts/${cartId}/complete`, {})))
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(bases[i % 2], "POST", `/store/carts/${cartId}/complete`, {}))
+    )
     expect(outcomes.filter((o) => o.status >= 500).map((o) => o.data)).toEqual([])
-    const orderIds = new Set(outcomes.filter((o) => o.status === 200 && o.data.type === "order").map((o) => o.data.order.id))
+    const orderIds = new Set(
+      outcomes.filter((o) => o.status === 200 && o.data.type === "order").map((o) => o.data.order.id)
+    )
     expect(orderIds.size).toBe(1)
-    const { orders } = await ok(shop.base, "GET", `/admin/orders?q=double.click.cluster&fields=id,email`, undefined, admin)
+    const { orders } = await ok(
+      shop.base,
+      "GET",
+      `/admin/orders?q=double.click.cluster&fields=id,email`,
+      undefined,
+      admin
+    )
     expect(orders.filter((o: any) => o.email === "double.click.cluster@example.com")).toHaveLength(1)
   })
 })

@@ -31,7 +31,17 @@ describe("tienda plugin new → add → start → test → remove, for every plu
   const env: NodeJS.ProcessEnv = { ...process.env }
   // The DB_* variables point at this run's own test PostgreSQL: the copy's `tienda test` must start its own (on
   // TIENDA_TEST_PG_PORT), not create and drop databases on ours.
-  for (const name of ["DATABASE_URL", "NODE_ENV", "LOG_LEVEL", "TIENDA_STATE_DIR", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "TIENDA_TEST_TEMPLATE_DB"]) {
+  for (const name of [
+    "DATABASE_URL",
+    "NODE_ENV",
+    "LOG_LEVEL",
+    "TIENDA_STATE_DIR",
+    "DB_HOST",
+    "DB_PORT",
+    "DB_USERNAME",
+    "DB_PASSWORD",
+    "TIENDA_TEST_TEMPLATE_DB",
+  ]) {
     delete env[name]
   }
   let port = 0
@@ -42,7 +52,11 @@ describe("tienda plugin new → add → start → test → remove, for every plu
     // The shop, its embedded PostgreSQL and the copy's own test PostgreSQL (TIENDA_TEST_PG_PORT).
     const [httpPort, pgPort, testPgPort] = await freePorts(3)
     port = httpPort
-    Object.assign(env, { PORT: String(httpPort), TIENDA_PG_PORT: String(pgPort), TIENDA_TEST_PG_PORT: String(testPgPort) })
+    Object.assign(env, {
+      PORT: String(httpPort),
+      TIENDA_PG_PORT: String(pgPort),
+      TIENDA_TEST_PG_PORT: String(testPgPort),
+    })
     databaseUrl = `postgres://postgres:postgres@localhost:${pgPort}/tienda`
   })
 
@@ -58,7 +72,9 @@ describe("tienda plugin new → add → start → test → remove, for every plu
     const started = await runCli(project, ["db", "start"], env)
     expect(started.code).toBe(0)
     const status = await runCli(project, ["db", "status", "--json"], env)
-    expect(JSON.parse(status.output)).toEqual(expect.objectContaining({ kind: "embedded", running: true, owner: "tienda db start" }))
+    expect(JSON.parse(status.output)).toEqual(
+      expect.objectContaining({ kind: "embedded", running: true, owner: "tienda db start" })
+    )
   })
 
   it("creates a plugin of each type, and refuses a bad or taken name with exit code 2", async () => {
@@ -78,23 +94,37 @@ describe("tienda plugin new → add → start → test → remove, for every plu
       const started = Date.now()
       // Migrating once, with the last one, covers all five and keeps the run short.
       const migrate = index === PLUGINS.length - 1 ? [] : ["--no-migrate"]
-      const added = await runCli(project, ["plugin", "add", `./plugins/${plugin.name}`, ...(plugin.options ?? []), ...migrate], env)
-      expect({ plugin: plugin.name, code: added.code, output: added.output }).toEqual({ plugin: plugin.name, code: 0, output: expect.stringContaining(`Registered @tienda/${plugin.name}`) })
+      const added = await runCli(
+        project,
+        ["plugin", "add", `./plugins/${plugin.name}`, ...(plugin.options ?? []), ...migrate],
+        env
+      )
+      expect({ plugin: plugin.name, code: added.code, output: added.output }).toEqual({
+        plugin: plugin.name,
+        code: 0,
+        output: expect.stringContaining(`Registered @tienda/${plugin.name}`),
+      })
       expect(added.output).toContain(`Building plugin ${plugin.name}`)
       process.stdout.write(`plugin add ${plugin.name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
     }
     const config = fs.readFileSync(path.join(project, "medusa-config.ts"), "utf8")
     expect(config).toContain('{ resolve: "@tienda/cli-pay/providers/cli-pay", id: "cli-pay" }')
     expect(config).toContain('{ resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" }')
-    expect(config).toContain('{ resolve: "@tienda/cli-mail/providers/cli-mail", id: "cli-mail", options: { channels: ["cli-log"] } }')
+    expect(config).toContain(
+      '{ resolve: "@tienda/cli-mail/providers/cli-mail", id: "cli-mail", options: { channels: ["cli-log"] } }'
+    )
     expect(config).toContain('{ resolve: "@tienda/cli-data", options: {} }')
 
-    const list = JSON.parse((await runCli(project, ["plugin", "list", "--json"], env)).output).filter((row: { name: string }) =>
-      row.name.startsWith("@tienda/cli-")
+    const list = JSON.parse((await runCli(project, ["plugin", "list", "--json"], env)).output).filter(
+      (row: { name: string }) => row.name.startsWith("@tienda/cli-")
     )
-    expect(list.map((row: { name: string; built: string; registered: string[] }) => [row.name, row.built, row.registered.length > 0])).toEqual(
-      PLUGINS.map((plugin) => [`@tienda/${plugin.name}`, "yes", true]).sort()
-    )
+    expect(
+      list.map((row: { name: string; built: string; registered: string[] }) => [
+        row.name,
+        row.built,
+        row.registered.length > 0,
+      ])
+    ).toEqual(PLUGINS.map((plugin) => [`@tienda/${plugin.name}`, "yes", true]).sort())
     await withDatabase(async (client) => {
       expect((await client.query("SELECT to_regclass('public.cli_data_entry') AS t")).rows[0].t).toBe("cli_data_entry")
     })
@@ -110,10 +140,18 @@ describe("tienda plugin new → add → start → test → remove, for every plu
   })
 
   it("boots the shop with every plugin registered", async () => {
-    shop = startTempShop(project, { ...env, DISABLE_MEDUSA_ADMIN: "true", TIENDA_ADMIN_EMAIL: email, TIENDA_ADMIN_PASSWORD: password }, port)
+    shop = startTempShop(
+      project,
+      { ...env, DISABLE_MEDUSA_ADMIN: "true", TIENDA_ADMIN_EMAIL: email, TIENDA_ADMIN_PASSWORD: password },
+      port
+    )
     await waitForOutput(shop, "Press Ctrl-C to stop.", 10 * 60_000).catch((error: Error) => {
-      const logs = ["build.log", "migrate.log"].map((name) => path.join(project, ".tienda", name)).filter((file) => fs.existsSync(file))
-      throw new Error(`${error.message}\n${logs.map((file) => `--- ${file}\n${fs.readFileSync(file, "utf8").slice(-3000)}`).join("\n")}`)
+      const logs = ["build.log", "migrate.log"]
+        .map((name) => path.join(project, ".tienda", name))
+        .filter((file) => fs.existsSync(file))
+      throw new Error(
+        `${error.message}\n${logs.map((file) => `--- ${file}\n${fs.readFileSync(file, "utf8").slice(-3000)}`).join("\n")}`
+      )
     })
     expect(shop.output()).toContain("Using the embedded PostgreSQL that `tienda db start` runs")
 
@@ -123,10 +161,16 @@ describe("tienda plugin new → add → start → test → remove, for every plu
       body: JSON.stringify({ email, password }),
     })
     const headers = { authorization: `Bearer ${(await login.json()).token}` }
-    const payment = await (await fetch(`http://localhost:${port}/admin/payments/payment-providers?limit=100`, { headers })).json()
+    const payment = await (
+      await fetch(`http://localhost:${port}/admin/payments/payment-providers?limit=100`, { headers })
+    ).json()
     expect(payment.payment_providers.map((p: { id: string }) => p.id)).toContain("pp_cliPay_cli-pay")
-    const fulfillment = await (await fetch(`http://localhost:${port}/admin/fulfillment-providers?limit=100`, { headers })).json()
-    expect(fulfillment.fulfillment_providers.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(["cliShip_cli-ship", "manual_manual"]))
+    const fulfillment = await (
+      await fetch(`http://localhost:${port}/admin/fulfillment-providers?limit=100`, { headers })
+    ).json()
+    expect(fulfillment.fulfillment_providers.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(["cliShip_cli-ship", "manual_manual"])
+    )
     const entries = await fetch(`http://localhost:${port}/admin/cli-data/entries`, { headers })
     expect(entries.status).toBe(200)
     expect(await entries.json()).toEqual({ entries: [], count: 0 })
@@ -141,7 +185,10 @@ describe("tienda plugin new → add → start → test → remove, for every plu
 
   it("runs the generated tests of all five plugins, and they pass", async () => {
     const tested = await runCli(project, ["test", "plugins/cli-"], env)
-    expect({ code: tested.code, output: tested.output }).toEqual({ code: 0, output: expect.stringMatching(/Test Suites: 7 passed, 7 total/) })
+    expect({ code: tested.code, output: tested.output }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/Test Suites: 7 passed, 7 total/),
+    })
   })
 
   it("removes them all, giving medusa-config.ts back byte for byte; --purge drops the module's table", async () => {
@@ -175,8 +222,11 @@ describe("tienda plugin new → add → start → test → remove, for every plu
 
 function startTempShop(cwd: string, env: NodeJS.ProcessEnv, port: number): RunningShop {
   let output = ""
-  const child = spawn(process.execPath, [path.join(__dirname, "../../cli/bin/tienda.js"), "start", "--no-seed"], { cwd, env })
-  child.stdout!.on("data", (chunk) => (output += chunk))
-  child.stderr!.on("data", (chunk) => (output += chunk))
+  const child = spawn(process.execPath, [path.join(__dirname, "../../cli/bin/tienda.js"), "start", "--no-seed"], {
+    cwd,
+    env,
+  })
+  child.stdout.on("data", (chunk) => (output += chunk))
+  child.stderr.on("data", (chunk) => (output += chunk))
   return { child, port, pgPort: Number(env.TIENDA_PG_PORT), output: () => output }
 }

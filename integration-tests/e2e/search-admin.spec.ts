@@ -17,9 +17,15 @@ describe("search in the admin dashboard", () => {
   let storeKey: string
   let adminAuth: Record<string, string>
 
-  const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => okJson(base, method, url, body, headers)
+  const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+    okJson(base, method, url, body, headers)
   const storeSearch = async (q: string) => {
-    const { results } = await call("POST", "/store/search", { entity: "product", filters: { q } }, { "x-publishable-api-key": storeKey })
+    const { results } = await call(
+      "POST",
+      "/store/search",
+      { entity: "product", filters: { q } },
+      { "x-publishable-api-key": storeKey }
+    )
     return results[0].hits.map((hit: any) => hit.document.title) as string[]
   }
 
@@ -47,7 +53,9 @@ describe("search in the admin dashboard", () => {
     await page.getByRole("heading", { name: "product", exact: true }).waitFor({ timeout: 60_000 })
     const count = page.getByTestId("search-index-count")
     await count.waitFor({ timeout: 30_000 })
-    expect(await count.textContent()).toContain(`${products.length} documents indexed · ${products.length} published products`)
+    expect(await count.textContent()).toContain(
+      `${products.length} documents indexed · ${products.length} published products`
+    )
   })
 
   it("adds a synonym that the next storefront search uses, and shows the queries in insights", async () => {
@@ -81,7 +89,11 @@ describe("search in the admin dashboard", () => {
     expect(await stored()).toContain("[email]")
 
     await page.goto(`${base}/app/settings/search-insights`)
-    await page.getByRole("table").first().getByRole("cell", { name: "[email]", exact: true }).waitFor({ timeout: 30_000 })
+    await page
+      .getByRole("table")
+      .first()
+      .getByRole("cell", { name: "[email]", exact: true })
+      .waitFor({ timeout: 30_000 })
     expect(await page.getByTestId("search-insights-retention").textContent()).toContain("kept 90 days")
 
     await page.getByRole("button", { name: "Delete all insights" }).click()

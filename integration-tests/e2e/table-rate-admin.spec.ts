@@ -19,7 +19,8 @@ describe("table rates in the admin dashboard", () => {
   let adminAuth: Record<string, string>
   let storeKey: string
 
-  const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => okJson(base, method, url, body, headers)
+  const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+    okJson(base, method, url, body, headers)
 
   beforeAll(async () => {
     assertChromium()
@@ -38,7 +39,12 @@ describe("table rates in the admin dashboard", () => {
   it("edits a rate table with inline validation", async () => {
     const { shipping_options } = await call("GET", "/admin/table-rates", undefined, adminAuth)
     const names = shipping_options.map((o: any) => `${o.name} · ${o.service_zone}`).sort()
-    expect(names).toEqual(["Express · Europe", "Express · United States", "Standard · Europe", "Standard · United States"])
+    expect(names).toEqual([
+      "Express · Europe",
+      "Express · United States",
+      "Standard · Europe",
+      "Standard · United States",
+    ])
     const standard = shipping_options.find((o: any) => o.name === "Standard" && o.service_zone === "Europe")
     expect(standard.rate_table.version).toBe(1)
 
@@ -77,22 +83,59 @@ describe("table rates in the admin dashboard", () => {
     const europe = regions.find((r: any) => r.currency_code === "eur")
     // A named demo product (EUR 28.95, 166 g: priced by the Standard table, below its free-over threshold). The
     // first product of a plain listing is not fixed: other specs add products to the shared shop meanwhile.
-    const { products } = await call("GET", `/store/products?handle=organic-cotton-crew-tee&region_id=${europe.id}&fields=variants.id,variants.sku`, undefined, store)
+    const { products } = await call(
+      "GET",
+      `/store/products?handle=organic-cotton-crew-tee&region_id=${europe.id}&fields=variants.id,variants.sku`,
+      undefined,
+      store
+    )
     const variant = products[0].variants[0]
-    const address = { first_name: "Ana", last_name: "García", address_1: "Calle Mayor 1", city: "Madrid", postal_code: "28013", country_code: "es" }
-    const { cart } = await call("POST", "/store/carts", { region_id: europe.id, email: "slip@example.com", shipping_address: address, billing_address: address }, store)
+    const address = {
+      first_name: "Ana",
+      last_name: "García",
+      address_1: "Calle Mayor 1",
+      city: "Madrid",
+      postal_code: "28013",
+      country_code: "es",
+    }
+    const { cart } = await call(
+      "POST",
+      "/store/carts",
+      { region_id: europe.id, email: "slip@example.com", shipping_address: address, billing_address: address },
+      store
+    )
     await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: variant.id, quantity: 1 }, store)
     const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, store)
     const standard = shipping_options.find((o: any) => o.name === "Standard")
-    const { shipping_option: priced } = await call("POST", `/store/shipping-options/${standard.id}/calculate`, { cart_id: cart.id }, store)
+    const { shipping_option: priced } = await call(
+      "POST",
+      `/store/shipping-options/${standard.id}/calculate`,
+      { cart_id: cart.id },
+      store
+    )
     expect(priced.amount).toBeGreaterThan(0)
     await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: standard.id }, store)
     const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, store)
-    await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+    await call(
+      "POST",
+      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      store
+    )
     const completed = await call("POST", `/store/carts/${cart.id}/complete`, {}, store)
     expect(completed.type).toBe("order")
-    const { order } = await call("GET", `/admin/orders/${completed.order.id}?fields=id,display_id,*items`, undefined, adminAuth)
-    await call("POST", `/admin/orders/${order.id}/fulfillments`, { items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, adminAuth)
+    const { order } = await call(
+      "GET",
+      `/admin/orders/${completed.order.id}?fields=id,display_id,*items`,
+      undefined,
+      adminAuth
+    )
+    await call(
+      "POST",
+      `/admin/orders/${order.id}/fulfillments`,
+      { items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
+      adminAuth
+    )
 
     await page.goto(`${base}/app/orders/${order.id}`)
     const widget = page.getByTestId("packing-slip-widget")

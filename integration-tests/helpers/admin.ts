@@ -17,7 +17,7 @@ export async function createAdmin(container: MedusaContainer): Promise<void> {
   const auth = container.resolve(Modules.AUTH)
   const { authIdentity, error } = await auth.register("emailpass", {
     body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-  } as never)
+  })
   if (error || !authIdentity) {
     throw new Error(`could not register the test admin: ${error}`)
   }

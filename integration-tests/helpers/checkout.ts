@@ -16,11 +16,18 @@ export const NEW_YORK_ADDRESS = {
  * A guest cart ready for payment (item, addresses, shipping method) in the region of the given currency; the
  * payment step is left to the test, which is what payment tests vary.
  */
-export async function cartReadyForPayment(sdk: Medusa, options: { currency?: "eur" | "usd"; quantity?: number; email?: string } = {}) {
+export async function cartReadyForPayment(
+  sdk: Medusa,
+  options: { currency?: "eur" | "usd"; quantity?: number; email?: string } = {}
+) {
   const currency = options.currency ?? "eur"
   const { regions } = await sdk.store.region.list()
   const region = regions.find((r) => r.currency_code === currency)!
-  const { products } = await sdk.store.product.list({ region_id: region.id, limit: 5, fields: "*variants.calculated_price" })
+  const { products } = await sdk.store.product.list({
+    region_id: region.id,
+    limit: 5,
+    fields: "*variants.calculated_price",
+  })
   const variant = products.flatMap((product) => product.variants ?? []).find((v: any) => v.calculated_price)!
   const { cart } = await sdk.store.cart.create({ region_id: region.id, email: options.email ?? "buyer@example.com" })
   await sdk.store.cart.createLineItem(cart.id, { variant_id: variant.id, quantity: options.quantity ?? 1 })
@@ -40,7 +47,10 @@ export async function startPayment(sdk: Medusa, cartId: string, providerId: stri
 }
 
 /** Polls until the check returns a value (subscribers and webhooks run after the request that caused them). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()

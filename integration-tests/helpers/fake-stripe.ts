@@ -16,6 +16,7 @@ export interface StripeRequest {
 /** The Stripe SDK that @medusajs/payment-stripe itself uses (its own copy), for signing test webhooks. */
 export function stripeSdk(): any {
   const providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json"))
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy found from the provider's folder
   const Stripe = require(require.resolve("stripe", { paths: [providerDir] }))
   return new Stripe("sk_test_tienda")
 }
@@ -52,7 +53,12 @@ export class FakeStripe {
     nock.disableNetConnect()
     nock.enableNetConnect(/localhost|127\.0\.0\.1/)
     const scope = nock("https://api.stripe.com").persist()
-    const route = (interceptor: nock.Interceptor, method: string, answer: (uri: string, body: any) => [number, any]) => {
+    const route = (
+      interceptor: nock.Interceptor,
+      method: string,
+      answer: (uri: string, body: any) => [number, any]
+    ) => {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- nock passes the request as the reply's `this`
       const fake = this
       interceptor.reply(function (this: any, uri: string, body: any) {
         return fake.handle(method, uri, body, this.req.headers["idempotency-key"], () => answer(uri, body))
@@ -76,7 +82,12 @@ export class FakeStripe {
     const intent = this.intents.get(id)
     if (outcome === "declined") {
       intent.status = "requires_payment_method"
-      intent.last_payment_error = { code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds.", type: "card_error" }
+      intent.last_payment_error = {
+        code: "card_declined",
+        decline_code: "insufficient_funds",
+        message: "Your card has insufficient funds.",
+        type: "card_error",
+      }
     } else {
       intent.status = outcome
       intent.amount_capturable = outcome === "requires_capture" ? intent.amount : 0
@@ -89,7 +100,13 @@ export class FakeStripe {
     return this.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix))
   }
 
-  private handle(method: string, uri: string, rawBody: any, key: string | string[] | undefined, answer: () => [number, any]): [number, any] {
+  private handle(
+    method: string,
+    uri: string,
+    rawBody: any,
+    key: string | string[] | undefined,
+    answer: () => [number, any]
+  ): [number, any] {
     const body = new URLSearchParams(typeof rawBody === "string" ? rawBody : "")
     const idempotencyKey = Array.isArray(key) ? key[0] : key
     this.requests.push({ method, path: uri, body, idempotencyKey })
@@ -120,7 +137,16 @@ export class FakeStripe {
     const intent = this.intents.get(id)
     return intent
       ? [200, { ...intent }]
-      : [404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such payment_intent: '${id}'` } }]
+      : [
+          404,
+          {
+            error: {
+              type: "invalid_request_error",
+              code: "resource_missing",
+              message: `No such payment_intent: '${id}'`,
+            },
+          },
+        ]
   }
 
   private create(body: any): [number, any] {
@@ -163,7 +189,17 @@ export class FakeStripe {
       return this.found(id)
     }
     if (intent.status !== "requires_capture") {
-      return [400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.`, payment_intent: { ...intent } } }]
+      return [
+        400,
+        {
+          error: {
+            type: "invalid_request_error",
+            code: "payment_intent_unexpected_state",
+            message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.`,
+            payment_intent: { ...intent },
+          },
+        },
+      ]
     }
     intent.status = "succeeded"
     intent.amount_received = intent.amount_capturable
@@ -198,9 +234,25 @@ export class FakeStripe {
     const amount = Number(params.get("amount"))
     const refunded = this.refunds.filter((r) => r.payment_intent === intent?.id).reduce((sum, r) => sum + r.amount, 0)
     if (!intent || amount + refunded > intent.amount_received) {
-      return [400, { error: { type: "invalid_request_error", code: "amount_too_large", message: "Refund amount is greater than unrefunded amount on charge." } }]
+      return [
+        400,
+        {
+          error: {
+            type: "invalid_request_error",
+            code: "amount_too_large",
+            message: "Refund amount is greater than unrefunded amount on charge.",
+          },
+        },
+      ]
     }
-    const refund = { id: `re_fake${++this.counter}`, object: "refund", amount, currency: intent.currency, payment_intent: intent.id, status: "succeeded" }
+    const refund = {
+      id: `re_fake${++this.counter}`,
+      object: "refund",
+      amount,
+      currency: intent.currency,
+      payment_intent: intent.id,
+      status: "succeeded",
+    }
     this.refunds.push(refund)
     return [200, refund]
   }

@@ -29,7 +29,11 @@ export function repositorySecrets(): string[] {
     for (const match of fs.readFileSync(full, "utf8").matchAll(ASSIGNMENT)) {
       const value = match[1] ?? match[2]
       // A variable or expression (process.env.X, secrets.jwtSecret, an empty value) is not a literal secret.
-      if (value && !/^(process\.|env\.|secrets?\.|[A-Za-z_$][\w$]*\.[\w$.]+$|\$\{)/.test(value) && !/^[A-Za-z_$][\w$]*$/.test(value)) {
+      if (
+        value &&
+        !/^(process\.|env\.|secrets?\.|[A-Za-z_$][\w$]*\.[\w$.]+$|\$\{)/.test(value) &&
+        !/^[A-Za-z_$][\w$]*$/.test(value)
+      ) {
         found.add(value)
       }
     }
@@ -39,7 +43,11 @@ export function repositorySecrets(): string[] {
 
 /** A bearer token for an admin user, as Medusa's login makes one, signed with `secret`. */
 export function adminTokenSignedWith(secret: string, userId: string): string {
-  return jwt.sign({ actor_id: userId, actor_type: "user", auth_identity_id: "authid_forged", app_metadata: { user_id: userId } }, secret, {
-    expiresIn: "1d",
-  })
+  return jwt.sign(
+    { actor_id: userId, actor_type: "user", auth_identity_id: "authid_forged", app_metadata: { user_id: userId } },
+    secret,
+    {
+      expiresIn: "1d",
+    }
+  )
 }

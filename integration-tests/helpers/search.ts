@@ -12,7 +12,8 @@ export async function searchProducts(api: any, headers: object, body: Record<str
 }
 
 /** The titles of a result's hits, in order. */
-export const titles = (result: { hits: { document: Record<string, any> }[] }) => result.hits.map((hit) => hit.document.title)
+export const titles = (result: { hits: { document: Record<string, any> }[] }) =>
+  result.hits.map((hit) => hit.document.title)
 
 /** Polls until `check` passes (events are applied asynchronously); the last failure is rethrown after `ms`. */
 export async function eventually<T>(check: () => Promise<T>, ms = 5_000): Promise<T> {

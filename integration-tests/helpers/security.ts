@@ -27,4 +27,5 @@ export async function statusOf(request: Promise<{ status: number }>): Promise<nu
 }
 
 /** Bodies must never carry SQL, stack frames, file paths or driver names. */
-export const LEAK = /\bselect\b[\s\S]*\bfrom\b|insert into|"[a-z_]+"\."[a-z_]+"|\bat [\w.<>$]+ \(?[^)\s]*:\d+:\d+|node_modules|\/work\/|knex|mikro-?orm|syntax error at or near|violates .* constraint|invalid input syntax/i
+export const LEAK =
+  /\bselect\b[\s\S]*\bfrom\b|insert into|"[a-z_]+"\."[a-z_]+"|\bat [\w.<>$]+ \(?[^)\s]*:\d+:\d+|node_modules|\/work\/|knex|mikro-?orm|syntax error at or near|violates .* constraint|invalid input syntax/i

@@ -18,18 +18,31 @@ export interface SharedShopRecord {
 export const SHARED_SHOP_FILE_VARIABLE = "TIENDA_E2E_SHOP_FILE"
 
 /** A JSON request to a shop; the status and the parsed body, whatever the status. */
-export async function requestJson(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function requestJson(
+  base: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {}
+) {
   const response = await fetch(`${base}${url}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(120_000),
   })
-  return { status: response.status, data: (await response.json().catch(() => null)) as any }
+  const data: any = await response.json().catch(() => null)
+  return { status: response.status, data }
 }
 
 /** A JSON request that must succeed: its body, or an error naming the call, the status and the answer. */
-export async function okJson(base: string, method: string, url: string, body?: unknown, headers?: Record<string, string>) {
+export async function okJson(
+  base: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>
+) {
   const { status, data } = await requestJson(base, method, url, body, headers)
   if (status >= 300) {
     throw new Error(`${method} ${url} → ${status}: ${JSON.stringify(data)}`)
@@ -48,7 +61,9 @@ export interface SharedShop extends SharedShopRecord {
 async function waitForSharedShop(state: "built" | "ready", timeoutMs = 9 * 60_000): Promise<SharedShopRecord> {
   const file = process.env[SHARED_SHOP_FILE_VARIABLE]
   if (!file || !fs.existsSync(file)) {
-    throw new Error(`no shared e2e shop (${file} is missing): run the e2e project through jest's config (npm test / tienda test --e2e)`)
+    throw new Error(
+      `no shared e2e shop (${file} is missing): run the e2e project through jest's config (npm test / tienda test --e2e)`
+    )
   }
   const deadline = Date.now() + timeoutMs
   for (;;) {

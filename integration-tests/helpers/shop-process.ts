@@ -32,17 +32,26 @@ export function makeStateDir(): string {
  * `tienda start` on its own embedded PostgreSQL, on ports the system says are free, or on a stopped shop's ports
  * (`reuse`): a restart the way a user makes one, same environment.
  */
-export async function startShop(stateDir: string, env: Record<string, string> = {}, reuse?: RunningShop): Promise<RunningShop> {
+export async function startShop(
+  stateDir: string,
+  env: Record<string, string> = {},
+  reuse?: RunningShop
+): Promise<RunningShop> {
   const [port, pgPort] = reuse ? [reuse.port, reuse.pgPort] : await freePorts(2)
   let output = ""
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), TIENDA_PG_PORT: String(pgPort), TIENDA_STATE_DIR: stateDir }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    TIENDA_PG_PORT: String(pgPort),
+    TIENDA_STATE_DIR: stateDir,
+  }
   for (const name of ["DATABASE_URL", "NODE_ENV", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "LOG_LEVEL"]) {
     delete childEnv[name]
   }
   Object.assign(childEnv, env)
   const child = spawn(process.execPath, [path.join(root, "cli/bin/tienda.js"), "start"], { cwd: root, env: childEnv })
-  child.stdout!.on("data", (chunk) => (output += chunk))
-  child.stderr!.on("data", (chunk) => (output += chunk))
+  child.stdout.on("data", (chunk) => (output += chunk))
+  child.stderr.on("data", (chunk) => (output += chunk))
   return { child, port, pgPort, output: () => output }
 }
 
@@ -96,7 +105,15 @@ export function launchChromium(): Promise<Browser> {
   assertChromium()
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   })
 }
 

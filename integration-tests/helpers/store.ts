@@ -51,7 +51,11 @@ export const MADRID_ADDRESS = {
 export async function guestCheckout(sdk: Medusa, options: { email?: string; quantity?: number; token?: boolean } = {}) {
   const { regions } = await sdk.store.region.list()
   const europe = regions.find((region) => region.currency_code === "eur")!
-  const { products } = await sdk.store.product.list({ region_id: europe.id, limit: 5, fields: "*variants.calculated_price" })
+  const { products } = await sdk.store.product.list({
+    region_id: europe.id,
+    limit: 5,
+    fields: "*variants.calculated_price",
+  })
   const variant = products.flatMap((product) => product.variants ?? []).find((v: any) => v.calculated_price)!
   const { cart } = await sdk.store.cart.create({ region_id: europe.id, email: options.email ?? "guest@example.com" })
   await sdk.store.cart.createLineItem(cart.id, { variant_id: variant.id, quantity: options.quantity ?? 2 })

@@ -17,9 +17,22 @@ export function makeTempProject(): string {
   if (fs.existsSync(path.join(root, ".git"))) {
     execSync(`git archive HEAD | tar -x -C ${JSON.stringify(dir)}`, { cwd: root })
   } else {
-    for (const entry of ["src", "data", "plugins", "integration-tests", "medusa-config.ts", "package.json", "package-lock.json", "tsconfig.json", "jest.config.js"]) {
+    for (const entry of [
+      "src",
+      "data",
+      "plugins",
+      "integration-tests",
+      "medusa-config.ts",
+      "package.json",
+      "package-lock.json",
+      "tsconfig.json",
+      "jest.config.js",
+    ]) {
       if (fs.existsSync(path.join(root, entry))) {
-        fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true, filter: (source) => !/[/\\](node_modules|\.medusa)$/.test(source) })
+        fs.cpSync(path.join(root, entry), path.join(dir, entry), {
+          recursive: true,
+          filter: (source) => !/[/\\](node_modules|\.medusa)$/.test(source),
+        })
       }
     }
   }

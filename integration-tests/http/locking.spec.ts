@@ -21,7 +21,9 @@ integrationTestRunner({
 
     it("gives a key to exactly one of 20 anonymous callers racing for it, and to the next after release", async () => {
       const key = `race-${Date.now()}`
-      const outcomes = await Promise.all(Array.from({ length: 20 }, () => outcome(locking().acquire(key, { expire: 60 }))))
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, () => outcome(locking().acquire(key, { expire: 60 })))
+      )
       expect(outcomes.filter((o) => o === "held")).toHaveLength(1)
       expect(outcomes.filter((o) => o !== "held")).toEqual(Array(19).fill(`Failed to acquire lock for key "${key}"`))
 
@@ -53,7 +55,9 @@ integrationTestRunner({
     it("gives back the keys of a multi-key acquire that failed part way, so the retry is not blocked by itself", async () => {
       const stamp = Date.now()
       await locking().acquire(`busy-${stamp}`, { expire: 30 })
-      await expect(outcome(locking().acquire([`free-${stamp}`, `busy-${stamp}`], { expire: 30 }))).resolves.toMatch(/busy/)
+      await expect(outcome(locking().acquire([`free-${stamp}`, `busy-${stamp}`], { expire: 30 }))).resolves.toMatch(
+        /busy/
+      )
       await expect(locking().acquire(`free-${stamp}`, { expire: 30 })).resolves.toBeUndefined()
     })
   },

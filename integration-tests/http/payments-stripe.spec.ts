@@ -106,7 +106,9 @@ integrationTestRunner({
       expect(stripe.refunds).toEqual([expect.objectContaining({ payment_intent: intentId, amount: 1000 })])
       expect((await paymentOf(orderId)).order.payment_status).toBe("partially_refunded")
 
-      const tooMuch = await failure(api.post(`/admin/payments/${payment.id}/refund`, { amount: Number(cart.total) }, admin))
+      const tooMuch = await failure(
+        api.post(`/admin/payments/${payment.id}/refund`, { amount: Number(cart.total) }, admin)
+      )
       expect(tooMuch.status).toBe(400)
       expect(tooMuch.data.message).toMatch(/refund/i)
       expect(stripe.refunds).toHaveLength(1)
@@ -119,10 +121,12 @@ integrationTestRunner({
       stripe.confirm(session.data.id as string, "requires_capture")
       const completed: any = await sdk.store.cart.complete(cart.id)
       const { payment } = await paymentOf(completed.order.id)
-      const response = await failure(api.post(`/admin/payments/${payment.id}/capture`, { amount: Number(payment.amount) + 1 }, admin))
+      const response = await failure(
+        api.post(`/admin/payments/${payment.id}/capture`, { amount: Number(payment.amount) + 1 }, admin)
+      )
       expect(response.status).toBe(400)
       expect(response.data.message).toMatch(/cannot capture more than the authorized amount/)
-      expect(stripe.calls("POST", `/v1/payment_intents/${session.data.id}/capture`)).toHaveLength(0)
+      expect(stripe.calls("POST", `/v1/payment_intents/${session.data.id as string}/capture`)).toHaveLength(0)
       expect((await paymentOf(completed.order.id)).order.payment_status).toBe("authorized")
     })
 
@@ -130,7 +134,13 @@ integrationTestRunner({
       const { cart } = await cartReadyForPayment(sdk)
       const { session } = await startPayment(sdk, cart.id, STRIPE)
       stripe.confirm(session.data.id as string, "declined")
-      const response = await failure(api.post(`/store/carts/${cart.id}/complete`, {}, { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }))
+      const response = await failure(
+        api.post(
+          `/store/carts/${cart.id}/complete`,
+          {},
+          { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
+        )
+      )
       expect(response.status).toBeGreaterThanOrEqual(400)
       expect(response.status).toBeLessThan(500)
       expect(response.data.message).toMatch(/not authorized with the provider/)
@@ -162,7 +172,10 @@ integrationTestRunner({
     it("the same webhook delivered 5 times gives one order and one capture", async () => {
       const { cart } = await cartReadyForPayment(sdk)
       const { session } = await startPayment(sdk, cart.id, STRIPE)
-      const event = paymentIntentEvent("payment_intent.succeeded", stripe.confirm(session.data.id as string, "succeeded"))
+      const event = paymentIntentEvent(
+        "payment_intent.succeeded",
+        stripe.confirm(session.data.id as string, "succeeded")
+      )
       for (let i = 0; i < 5; i++) {
         expect((await sendWebhook(event)).status).toBe(200)
       }
@@ -176,24 +189,31 @@ integrationTestRunner({
       const { payment } = await paymentOf(orderId)
       expect(payment.captures).toHaveLength(1)
       expect(Number(payment.captures[0].amount)).toBeCloseTo(Number(cart.total), 2)
-      expect(stripe.calls("POST", `/v1/payment_intents/${session.data.id}/capture`)).toHaveLength(0)
+      expect(stripe.calls("POST", `/v1/payment_intents/${session.data.id as string}/capture`)).toHaveLength(0)
     })
 
     it("a webhook with a bad or missing signature is refused with 400 and changes nothing", async () => {
       const { cart } = await cartReadyForPayment(sdk)
       const { session } = await startPayment(sdk, cart.id, STRIPE)
       const intent = stripe.confirm(session.data.id as string, "succeeded")
-      const forged = await sendWebhook(paymentIntentEvent("payment_intent.succeeded", intent), "whsec_someone_else").catch((e) => e.response)
+      const forged = await sendWebhook(
+        paymentIntentEvent("payment_intent.succeeded", intent),
+        "whsec_someone_else"
+      ).catch((e) => e.response)
       expect(forged.status).toBe(400)
       expect(forged.data.message).toMatch(/signature does not match/)
       const unsigned = await api
-        .post("/hooks/payment/stripe_stripe", paymentIntentEvent("payment_intent.succeeded", intent), { headers: { "content-type": "application/json" } })
+        .post("/hooks/payment/stripe_stripe", paymentIntentEvent("payment_intent.succeeded", intent), {
+          headers: { "content-type": "application/json" },
+        })
         .catch((e: any) => e.response)
       expect(unsigned.status).toBe(400)
       expect(unsigned.data.message).toMatch(/Stripe-Signature header is missing/)
       await new Promise((resolve) => setTimeout(resolve, 4000))
       expect(await ordersOfCart(cart.id)).toEqual([])
-      const { cart: after } = await sdk.store.cart.retrieve(cart.id, { fields: "completed_at,*payment_collection.payment_sessions" })
+      const { cart: after } = await sdk.store.cart.retrieve(cart.id, {
+        fields: "completed_at,*payment_collection.payment_sessions",
+      })
       expect(after.completed_at).toBeFalsy()
       expect(after.payment_collection!.payment_sessions![0].status).toBe("pending")
     })

@@ -74,7 +74,11 @@ integrationTestRunner({
         for (let i = 0; i < 3; i++) {
           expect((await failure(attempt("victim@example.com"))).status).toBe(401)
         }
-        const limited = await api.post("/auth/customer/emailpass", { email: "VICTIM@example.com", password: "wrong" }, { validateStatus: () => true })
+        const limited = await api.post(
+          "/auth/customer/emailpass",
+          { email: "VICTIM@example.com", password: "wrong" },
+          { validateStatus: () => true }
+        )
         expect(limited.status).toBe(429)
         expect(limited.data.message).toMatch(/login attempts for this account/)
         expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1)
@@ -89,22 +93,39 @@ integrationTestRunner({
     it("limits login attempts per address across accounts", async () => {
       await withEnv({ TIENDA_RATE_LIMIT_LOGIN_IP: "4/3" }, async () => {
         for (let i = 0; i < 4; i++) {
-          expect(await statusOf(api.post("/auth/user/emailpass", { email: `admin${i}@example.com`, password: "x" }))).toBe(401)
+          expect(
+            await statusOf(api.post("/auth/user/emailpass", { email: `admin${i}@example.com`, password: "x" }))
+          ).toBe(401)
         }
-        await expect429(api.post("/auth/user/emailpass", { email: "admin9@example.com", password: "x" }), /login attempts from this address/)
+        await expect429(
+          api.post("/auth/user/emailpass", { email: "admin9@example.com", password: "x" }),
+          /login attempts from this address/
+        )
       })
     })
 
     it("limits password resets per account and address, and registrations per address", async () => {
       await withEnv({ TIENDA_RATE_LIMIT_RESET_ACCOUNT_IP: "2/3", TIENDA_RATE_LIMIT_REGISTER_IP: "2/3" }, async () => {
         for (let i = 0; i < 2; i++) {
-          expect(await statusOf(api.post("/auth/customer/emailpass/reset-password", { identifier: "reset.me@example.com" }))).toBeLessThan(300)
+          expect(
+            await statusOf(api.post("/auth/customer/emailpass/reset-password", { identifier: "reset.me@example.com" }))
+          ).toBeLessThan(300)
         }
-        await expect429(api.post("/auth/customer/emailpass/reset-password", { identifier: "reset.me@example.com" }), /password reset requests for this account from this address/)
+        await expect429(
+          api.post("/auth/customer/emailpass/reset-password", { identifier: "reset.me@example.com" }),
+          /password reset requests for this account from this address/
+        )
         for (let i = 0; i < 2; i++) {
-          expect(await statusOf(api.post("/auth/customer/emailpass/register", { email: `new${i}@example.com`, password: "long-enough-1" }))).toBe(200)
+          expect(
+            await statusOf(
+              api.post("/auth/customer/emailpass/register", { email: `new${i}@example.com`, password: "long-enough-1" })
+            )
+          ).toBe(200)
         }
-        await expect429(api.post("/auth/customer/emailpass/register", { email: "new9@example.com", password: "long-enough-1" }), /registrations/)
+        await expect429(
+          api.post("/auth/customer/emailpass/register", { email: "new9@example.com", password: "long-enough-1" }),
+          /registrations/
+        )
       })
     })
 
@@ -180,18 +201,21 @@ integrationTestRunner({
     })
 
     it("keeps a guesser's count per (account, address) while the per-account limit refuses him", async () => {
-      await withEnv({ TIENDA_RATE_LIMIT_LOGIN_ACCOUNT: "2/2", TIENDA_RATE_LIMIT_LOGIN_ACCOUNT_IP: "3/63" }, async () => {
-        const statuses = async (count: number) => {
-          const answers: number[] = []
-          for (let i = 0; i < count; i++) answers.push((await adminLogin("127.0.0.45", "guess")).status)
-          return answers
+      await withEnv(
+        { TIENDA_RATE_LIMIT_LOGIN_ACCOUNT: "2/2", TIENDA_RATE_LIMIT_LOGIN_ACCOUNT_IP: "3/63" },
+        async () => {
+          const statuses = async (count: number) => {
+            const answers: number[] = []
+            for (let i = 0; i < count; i++) answers.push((await adminLogin("127.0.0.45", "guess")).status)
+            return answers
+          }
+          expect(await statuses(3)).toEqual([401, 401, 429])
+          await sleep(2_100)
+          // The refused third attempt guessed nothing and cleared nothing: one more failure, then this address is done.
+          const last = await statuses(2)
+          expect(last).toEqual([401, 429])
         }
-        expect(await statuses(3)).toEqual([401, 401, 429])
-        await sleep(2_100)
-        // The refused third attempt guessed nothing and cleared nothing: one more failure, then this address is done.
-        const last = await statuses(2)
-        expect(last).toEqual([401, 429])
-      })
+      )
     })
 
     it("gives a trusted storefront's shoppers separate buckets; ignores the header without the right secret", async () => {
@@ -204,7 +228,10 @@ integrationTestRunner({
         // Another shopper of the same storefront server is not affected.
         expect([await create(forShopper("198.51.100.2")), await create(forShopper("2001:db8::1"))]).toEqual([200, 200])
         // A wrong secret: the named address is ignored and the requests count against the sender.
-        const wrong = [await create(forShopper("198.51.100.3", "wrong")), await create(forShopper("198.51.100.4", "wrong"))]
+        const wrong = [
+          await create(forShopper("198.51.100.3", "wrong")),
+          await create(forShopper("198.51.100.4", "wrong")),
+        ]
         expect(wrong).toEqual([200, 200])
         expect(await create(forShopper("198.51.100.5", "wrong"))).toBe(429)
         expect(await create(forShopper("198.51.100.5"))).toBe(200)

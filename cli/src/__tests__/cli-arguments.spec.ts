@@ -17,7 +17,9 @@ function tienda(args: string[], cwd = process.cwd()): Promise<{ code: number | n
 }
 
 function commandPaths(specs: CommandSpec[], prefix: string[] = []): string[][] {
-  return specs.filter((spec) => !spec.hidden).flatMap((spec) => [[...prefix, spec.name], ...commandPaths(spec.subcommands ?? [], [...prefix, spec.name])])
+  return specs
+    .filter((spec) => !spec.hidden)
+    .flatMap((spec) => [[...prefix, spec.name], ...commandPaths(spec.subcommands ?? [], [...prefix, spec.name])])
 }
 
 jest.setTimeout(120_000)
@@ -44,7 +46,11 @@ describe("tienda command line", () => {
     expect(paths.length).toBeGreaterThanOrEqual(14)
     const results = await Promise.all(paths.map((names) => tienda([...names, "--help"])))
     for (const [index, result] of results.entries()) {
-      expect({ command: paths[index].join(" "), code: result.code, usage: result.output.startsWith("Usage: tienda") }).toEqual({
+      expect({
+        command: paths[index].join(" "),
+        code: result.code,
+        usage: result.output.startsWith("Usage: tienda"),
+      }).toEqual({
         command: paths[index].join(" "),
         code: 0,
         usage: true,
@@ -56,7 +62,10 @@ describe("tienda command line", () => {
     [["frobnicate"], /unknown command 'frobnicate'/],
     [["plugin"], /Usage: tienda plugin/],
     [["plugin", "new", "demo"], /required option '--type <type>' not specified/],
-    [["plugin", "new", "demo", "--type", "shipping"], /Allowed choices are payment, fulfillment, search, notification, module/],
+    [
+      ["plugin", "new", "demo", "--type", "shipping"],
+      /Allowed choices are payment, fulfillment, search, notification, module/,
+    ],
     [["plugin", "new", "Demo_Plugin", "--type", "payment"], /"Demo_Plugin" is not a valid plugin name/],
     [["plugin", "list", "extra"], /too many arguments/],
     [["plugin", "add"], /missing required argument 'path-or-package'/],
@@ -65,7 +74,7 @@ describe("tienda command line", () => {
     [["seed", "--products", "many"], /--products takes a whole number/],
     [["doctor", "--verbose"], /unknown option '--verbose'/],
   ])("tienda %j exits with code 2 and says what is wrong", async (args, message) => {
-    const result = await tienda(args as string[], project)
+    const result = await tienda(args, project)
     expect(result.output).toMatch(message)
     expect(result.code).toBe(2)
   })
@@ -90,7 +99,10 @@ describe("tienda command line", () => {
     const taken = await tienda(["plugin", "new", "demo", "--type", "module"], project)
     expect(taken).toEqual({ code: 2, output: expect.stringContaining("plugins/demo already exists") })
     const notPlugin = await tienda(["plugin", "add", "./not-a-plugin"], project)
-    expect(notPlugin).toEqual({ code: 2, output: expect.stringContaining("./not-a-plugin is not a plugin: it has no package.json") })
+    expect(notPlugin).toEqual({
+      code: 2,
+      output: expect.stringContaining("./not-a-plugin is not a plugin: it has no package.json"),
+    })
     const missing = await tienda(["plugin", "add", "./nowhere"], project)
     expect(missing).toEqual({ code: 2, output: expect.stringContaining("There is no folder at ./nowhere") })
   })
@@ -122,7 +134,9 @@ describe("tienda command line", () => {
     const before = fs.readFileSync(path.join(project, "medusa-config.ts"), "utf8")
     const result = await tienda(["plugin", "add", "./plugins/demo"], project)
     expect(result.code).toBe(1)
-    expect(result.output).toContain("medusa-config.ts was not changed: `modules` in medusa-config.ts is not a literal array")
+    expect(result.output).toContain(
+      "medusa-config.ts was not changed: `modules` in medusa-config.ts is not a literal array"
+    )
     expect(fs.readFileSync(path.join(project, "medusa-config.ts"), "utf8")).toBe(before)
     expect(fs.existsSync(path.join(project, "node_modules"))).toBe(false)
     expect(fs.existsSync(path.join(project, "plugins/demo/.medusa"))).toBe(false)

@@ -1,9 +1,4 @@
-import {
-  ConfigEditRefused,
-  MedusaConfigRef,
-  insertElement,
-  type Edit,
-} from "../shared/medusa-config-ref"
+import { ConfigEditRefused, MedusaConfigRef, insertElement, type Edit } from "../shared/medusa-config-ref"
 import type { OptionValue, OwningModule, ProviderEntry } from "../shared/plugin-kinds"
 import { renderModuleEntry, renderPlugin, renderProvider } from "./render-entry"
 
@@ -23,7 +18,9 @@ export function registerPlugin(text: string, resolve: string, options: Record<st
   }
   const plugins = ref.pluginsArray()
   const entry = renderPlugin(resolve, options)
-  const edit: Edit = plugins ? insertElement(text, plugins, entry) : ref.addConfigProperty("plugins", `[\n  ${entry},\n]`)
+  const edit: Edit = plugins
+    ? insertElement(text, plugins, entry)
+    : ref.addConfigProperty("plugins", `[\n  ${entry},\n]`)
   return checked(ref, edit, (after) => after.registrations().some((r) => r.kind === "plugin" && r.resolve === resolve))
 }
 
@@ -47,7 +44,9 @@ export function registerProvider(text: string, module: OwningModule, provider: P
   } else {
     const modules = ref.modulesArray()
     const moduleText = renderModuleEntry(module, provider)
-    edit = modules ? insertElement(text, modules, moduleText) : ref.addConfigProperty("modules", `[\n  ${moduleText.replace(/\n/g, "\n  ")},\n]`)
+    edit = modules
+      ? insertElement(text, modules, moduleText)
+      : ref.addConfigProperty("modules", `[\n  ${moduleText.replace(/\n/g, "\n  ")},\n]`)
   }
   return checked(ref, edit, (after) =>
     after.registrations().some((r) => r.kind === "provider" && r.resolve === provider.resolve)
@@ -61,7 +60,9 @@ export function checked(ref: MedusaConfigRef, edit: Edit, holds: (after: MedusaC
   try {
     after = MedusaConfigRef.parse(text)
   } catch (error) {
-    throw new ConfigEditRefused(`editing medusa-config.ts would break it (${(error as Error).message}); nothing was written`)
+    throw new ConfigEditRefused(
+      `editing medusa-config.ts would break it (${(error as Error).message}); nothing was written`
+    )
   }
   if (!holds(after)) {
     throw new ConfigEditRefused("tienda could not verify its edit of medusa-config.ts; nothing was written")

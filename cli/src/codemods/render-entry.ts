@@ -18,7 +18,10 @@ const scratch = ts.createSourceFile("option.ts", "", ts.ScriptTarget.Latest, fal
 
 function valueNode(value: OptionValue): ts.Expression {
   if (Array.isArray(value)) {
-    return factory.createArrayLiteralExpression(value.map((item) => valueNode(item)), false)
+    return factory.createArrayLiteralExpression(
+      value.map((item) => valueNode(item)),
+      false
+    )
   }
   if (typeof value === "string") {
     if (!value.startsWith("env:")) {

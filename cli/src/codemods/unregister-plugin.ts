@@ -46,7 +46,8 @@ function nextRemoval(ref: MedusaConfigRef, text: string, packageName: string): E
     }
     const options = optionsObject(element)
     const providersProperty = options?.getProperty("providers")
-    const providers = providersProperty && Node.isPropertyAssignment(providersProperty) ? providersProperty.getInitializer() : undefined
+    const providers =
+      providersProperty && Node.isPropertyAssignment(providersProperty) ? providersProperty.getInitializer() : undefined
     if (!providers || !Node.isArrayLiteralExpression(providers)) {
       continue
     }
@@ -55,7 +56,10 @@ function nextRemoval(ref: MedusaConfigRef, text: string, packageName: string): E
       continue
     }
     const owning = Object.values(OWNING_MODULES).find((module) => module.resolves.includes(moduleResolve))
-    const others = providers.getElements().filter((_, i) => i !== index).map((node) => entryResolve(node))
+    const others = providers
+      .getElements()
+      .filter((_, i) => i !== index)
+      .map((node) => entryResolve(node))
     const onlyDefaults =
       owning !== undefined &&
       others.length === owning.defaults.length &&

@@ -1,8 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import type { ProjectPaths } from "../shared/project"
-import { EMBEDDED_PASSWORD, EMBEDDED_USER } from "./embedded-postgres"
-import { EMBEDDED_DATABASE } from "./shop-database"
+import { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from "./embedded-postgres"
 
 /** The record `tienda db start` keeps of its background server: the holder process's pid and the port. */
 export interface BackgroundServer {

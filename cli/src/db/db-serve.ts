@@ -28,7 +28,7 @@ export async function serveDatabase(): Promise<number> {
       fs.rmSync(backgroundRecordFile(paths), { force: true })
       resolve(0)
     }
-    process.once("SIGTERM", stop)
-    process.once("SIGINT", stop)
+    process.once("SIGTERM", () => void stop())
+    process.once("SIGINT", () => void stop())
   })
 }

@@ -32,7 +32,11 @@ export async function startDatabase(): Promise<number> {
   fs.mkdirSync(paths.state, { recursive: true })
   const done = step("Starting the embedded PostgreSQL in the background")
   const log = fs.openSync(backgroundLogFile(paths), "a")
-  const holder = spawn(process.execPath, [CLI, "db", "serve"], { cwd: root, detached: true, stdio: ["ignore", log, log] })
+  const holder = spawn(process.execPath, [CLI, "db", "serve"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+  })
   holder.unref()
   fs.closeSync(log)
   const server = await waitUntilServing(paths, holder.pid!)

@@ -68,7 +68,10 @@ async function probe(url: string): Promise<{ version: string; databaseSize?: str
   admin.pathname = "/postgres"
   return withClient(admin.toString(), async (client) => {
     const version = (await client.query("SHOW server_version")).rows[0].server_version
-    const size = await client.query("SELECT pg_size_pretty(pg_database_size(datname)) AS size FROM pg_database WHERE datname = $1", [database])
+    const size = await client.query(
+      "SELECT pg_size_pretty(pg_database_size(datname)) AS size FROM pg_database WHERE datname = $1",
+      [database]
+    )
     return { version: `PostgreSQL ${version}`, databaseSize: size.rows[0]?.size }
   })
 }

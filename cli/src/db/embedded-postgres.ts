@@ -5,6 +5,8 @@ import net from "node:net"
 /** Connection settings of an embedded cluster; the password only guards a loopback-only server. */
 export const EMBEDDED_USER = "postgres"
 export const EMBEDDED_PASSWORD = "postgres"
+/** The shop's database inside the embedded cluster. */
+export const EMBEDDED_DATABASE = "tienda"
 export const DEFAULT_EMBEDDED_PORT = 54329
 
 export interface EmbeddedClusterOptions {
@@ -46,7 +48,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres()
   const log = fs.createWriteStream(options.logFile, { flags: "a" })
-  const serverFlags = ["-c", "listen_addresses=localhost", "-c", "unix_socket_directories=", "-c", "max_connections=200"]
+  const serverFlags = [
+    "-c",
+    "listen_addresses=localhost",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+  ]
   if (options.fast) {
     serverFlags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
   }
@@ -182,4 +191,3 @@ function portIsTaken(port: number): Promise<boolean> {
     socket.once("error", () => resolve(false))
   })
 }
-

@@ -1,10 +1,14 @@
 import fs from "node:fs"
 import type { ProjectPaths } from "../shared/project"
 import { embeddedPort } from "../shared/env"
-import { DEFAULT_EMBEDDED_PORT, EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedCluster } from "./embedded-postgres"
+import {
+  DEFAULT_EMBEDDED_PORT,
+  EMBEDDED_DATABASE,
+  EMBEDDED_PASSWORD,
+  EMBEDDED_USER,
+  startEmbeddedCluster,
+} from "./embedded-postgres"
 import { embeddedUrl, runningBackgroundServer } from "./background-server"
-
-export const EMBEDDED_DATABASE = "tienda"
 
 /** True when the embedded server of this project is running (e.g. under `npm start` in another terminal). */
 export function embeddedServerRunning(paths: ProjectPaths): boolean {

@@ -36,7 +36,10 @@ export function checkConfig(root: string): Check {
   }
   try {
     checkMedusaConfig(root)
-    return ok("Configuration", local ? "medusa-config.ts loads (local rules)" : "medusa-config.ts loads with production rules")
+    return ok(
+      "Configuration",
+      local ? "medusa-config.ts loads (local rules)" : "medusa-config.ts loads with production rules"
+    )
   } catch (error) {
     return fail("Configuration", (error as Error).message, "set the variables the message names (see .env.example)")
   } finally {
@@ -54,7 +57,11 @@ export async function checkDatabase(paths: ProjectPaths, databaseUrl: string): P
     await withClient(databaseUrl, (client) => client.query("SELECT 1"))
   } catch (error) {
     return [
-      fail("Database", `${redact(databaseUrl)} does not answer: ${(error as Error).message}`, "start PostgreSQL or fix DATABASE_URL; `npm start` creates a missing database"),
+      fail(
+        "Database",
+        `${redact(databaseUrl)} does not answer: ${(error as Error).message}`,
+        "start PostgreSQL or fix DATABASE_URL; `npm start` creates a missing database"
+      ),
     ]
   }
   const checks = [ok("Database", `${redact(databaseUrl)} answers`)]
@@ -67,7 +74,11 @@ export async function checkDatabase(paths: ProjectPaths, databaseUrl: string): P
   checks.push(
     current
       ? ok("Migrations", "up to date with the code and plugins")
-      : warn("Migrations", "the schema code or plugins changed since tienda last migrated", "run `npm start` (it migrates when needed) or `npx medusa db:migrate`")
+      : warn(
+          "Migrations",
+          "the schema code or plugins changed since tienda last migrated",
+          "run `npm start` (it migrates when needed) or `npx medusa db:migrate`"
+        )
   )
   checks.push(
     state.adminEmails.length
@@ -86,7 +97,11 @@ export async function checkRedis(url: string | undefined): Promise<Check | undef
     const reply = await ping(target.hostname, Number(target.port || 6379))
     return ok("Redis", `${redact(url)} answers (${reply.trim()})`)
   } catch (error) {
-    return fail("Redis", `${redact(url)} does not answer: ${(error as Error).message}`, "start Redis or unset REDIS_URL")
+    return fail(
+      "Redis",
+      `${redact(url)} does not answer: ${(error as Error).message}`,
+      "start Redis or unset REDIS_URL"
+    )
   }
 }
 
@@ -100,7 +115,11 @@ export async function checkElasticsearch(url: string | undefined): Promise<Check
       ? ok("Elasticsearch", `${redact(url)} answers (HTTP ${response.status})`)
       : fail("Elasticsearch", `${redact(url)} answers HTTP ${response.status}`, "check the server's health")
   } catch (error) {
-    return fail("Elasticsearch", `${redact(url)} does not answer: ${(error as Error).message}`, "start Elasticsearch or unset ELASTICSEARCH_URL")
+    return fail(
+      "Elasticsearch",
+      `${redact(url)} does not answer: ${(error as Error).message}`,
+      "start Elasticsearch or unset ELASTICSEARCH_URL"
+    )
   }
 }
 
@@ -108,13 +127,24 @@ export function checkPlugins(root: string): Check[] {
   return pluginRows(root).map((row) => {
     const name = `Plugin ${row.name}`
     if (row.source === "npm" && row.version === "(not installed)") {
-      return fail(name, "registered in medusa-config.ts but not installed", `run \`npm install ${row.name}\` or \`npx tienda plugin remove ${row.name}\``)
+      return fail(
+        name,
+        "registered in medusa-config.ts but not installed",
+        `run \`npm install ${row.name}\` or \`npx tienda plugin remove ${row.name}\``
+      )
     }
     if (row.built === "no" || row.built === "stale") {
       const dir = path.relative(root, path.join(root, "plugins"))
-      return fail(name, row.built === "no" ? "not built" : "sources changed since its build", `run \`npx tienda plugin add ./${dir}/…\` or \`npm start\` (both build it)`)
+      return fail(
+        name,
+        row.built === "no" ? "not built" : "sources changed since its build",
+        `run \`npx tienda plugin add ./${dir}/…\` or \`npm start\` (both build it)`
+      )
     }
-    return ok(name, `${row.kind}, ${row.registered.length ? `registered (${row.registered.join(", ")})` : "not registered"}`)
+    return ok(
+      name,
+      `${row.kind}, ${row.registered.length ? `registered (${row.registered.join(", ")})` : "not registered"}`
+    )
   })
 }
 
@@ -134,4 +164,3 @@ function ping(host: string, port: number): Promise<string> {
     })
   })
 }
-

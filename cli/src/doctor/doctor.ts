@@ -2,7 +2,15 @@ import { findProjectRoot, projectPaths } from "../shared/project"
 import { loadProjectEnv } from "../shared/env"
 import { info } from "../shared/log"
 import { withShopDatabase } from "../db/shop-database"
-import { checkConfig, checkDatabase, checkElasticsearch, checkNode, checkPlugins, checkRedis, type Check } from "./checks"
+import {
+  checkConfig,
+  checkDatabase,
+  checkElasticsearch,
+  checkNode,
+  checkPlugins,
+  checkRedis,
+  type Check,
+} from "./checks"
 import { checkSecrets } from "./secret-check"
 
 const MARKS = { ok: "✓", warn: "!", fail: "✗" }
@@ -20,9 +28,17 @@ export async function runDoctor(options: { json?: boolean }): Promise<number> {
   try {
     checks.push(...(await withShopDatabase(paths, (databaseUrl) => checkDatabase(paths, databaseUrl))))
   } catch (error) {
-    checks.push({ name: "Database", status: "fail", detail: (error as Error).message, fix: "see .tienda/postgres.log, or set DATABASE_URL" })
+    checks.push({
+      name: "Database",
+      status: "fail",
+      detail: (error as Error).message,
+      fix: "see .tienda/postgres.log, or set DATABASE_URL",
+    })
   }
-  for (const optional of [await checkRedis(process.env.REDIS_URL), await checkElasticsearch(process.env.ELASTICSEARCH_URL)]) {
+  for (const optional of [
+    await checkRedis(process.env.REDIS_URL),
+    await checkElasticsearch(process.env.ELASTICSEARCH_URL),
+  ]) {
     if (optional) {
       checks.push(optional)
     }

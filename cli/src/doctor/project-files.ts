@@ -13,7 +13,10 @@ export function projectFiles(root: string): string[] {
   const gitArgs = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
   const listed = spawnSync("git", gitArgs, { cwd: root, encoding: "utf8" })
   if (listed.status === 0) {
-    return listed.stdout.split("\0").filter(Boolean).map((file) => path.join(root, file))
+    return listed.stdout
+      .split("\0")
+      .filter(Boolean)
+      .map((file) => path.join(root, file))
   }
   const files: string[] = []
   const walk = (dir: string) => {

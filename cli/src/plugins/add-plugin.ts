@@ -66,13 +66,16 @@ export async function addPlugin(target: string, options: AddPluginOptions): Prom
     await buildPlugins(paths, env)
     await migrateOrRestore(paths, env, { configFile, original, changed: text !== original, pkg })
   }
-  info(`${pkg.name} is ready: \`npm start\` runs the shop with it; \`npx tienda plugin remove ${pkg.name}\` takes it out.`)
+  info(
+    `${pkg.name} is ready: \`npm start\` runs the shop with it; \`npx tienda plugin remove ${pkg.name}\` takes it out.`
+  )
   return 0
 }
 
 /** The folder a target names, when it names one: a path, or the name of a folder under plugins/. */
 function localPluginFolder(target: string, root: string): string | undefined {
-  const looksLikePath = target.startsWith(".") || path.isAbsolute(target) || (target.includes("/") && !target.startsWith("@"))
+  const looksLikePath =
+    target.startsWith(".") || path.isAbsolute(target) || (target.includes("/") && !target.startsWith("@"))
   if (looksLikePath) {
     const dir = path.resolve(target)
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {

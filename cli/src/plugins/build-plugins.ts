@@ -68,7 +68,11 @@ export async function buildPlugin(
 }
 
 /** `medusa plugin:build` into the plugin's `.medusa/server`, logged to .tienda/, then the stamp of what was built. */
-async function runPluginBuild(paths: ProjectPaths, plugin: { name: string; dir: string }, env: NodeJS.ProcessEnv): Promise<void> {
+async function runPluginBuild(
+  paths: ProjectPaths,
+  plugin: { name: string; dir: string },
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   const expected = sourceFingerprint(plugin.dir)
   await runLogged(paths.medusaBin, ["plugin:build"], {
     cwd: plugin.dir,

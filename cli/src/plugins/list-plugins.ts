@@ -33,7 +33,12 @@ export async function listPlugins(options: { json?: boolean }): Promise<number> 
   ]
   const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)))
   for (const line of table) {
-    info(line.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd())
+    info(
+      line
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join("  ")
+        .trimEnd()
+    )
   }
   return 0
 }
@@ -45,7 +50,11 @@ export function pluginRows(root: string): PluginRow[] {
   const rows: PluginRow[] = []
   for (const plugin of workspacePlugins(paths)) {
     const manifest = JSON.parse(fs.readFileSync(path.join(plugin.dir, "package.json"), "utf8"))
-    const built = fs.existsSync(path.join(plugin.dir, ".medusa", "server")) ? (pluginBuildIsCurrent(plugin) ? "yes" : "stale") : "no"
+    const built = fs.existsSync(path.join(plugin.dir, ".medusa", "server"))
+      ? pluginBuildIsCurrent(plugin)
+        ? "yes"
+        : "stale"
+      : "no"
     const own = registrationsOf(registrations, manifest.name)
     rows.push({
       name: manifest.name,
@@ -57,7 +66,9 @@ export function pluginRows(root: string): PluginRow[] {
       source: "workspace",
     })
   }
-  const others = new Set(registrations.map((entry) => packageOf(entry.resolve)).filter((name) => !name.startsWith("@medusajs/")))
+  const others = new Set(
+    registrations.map((entry) => packageOf(entry.resolve)).filter((name) => !name.startsWith("@medusajs/"))
+  )
   for (const name of others) {
     if (rows.some((row) => row.name === name)) {
       continue

@@ -19,11 +19,18 @@ export function parseOptions(pairs: string[], defaults: Record<string, OptionVal
     const separator = pair.indexOf("=")
     const key = separator > 0 ? pair.slice(0, separator) : ""
     if (!/^[A-Za-z_][\w]*$/.test(key)) {
-      throw new UsageError(`--option takes key=value with a plain key, e.g. --option apiKey=env:ACME_API_KEY (got "${pair}")`)
+      throw new UsageError(
+        `--option takes key=value with a plain key, e.g. --option apiKey=env:ACME_API_KEY (got "${pair}")`
+      )
     }
     const raw = pair.slice(separator + 1)
     const isList = Array.isArray(defaults[key]) || raw.includes(",")
-    const value = isList ? raw.split(",").map((item) => item.trim()).filter(Boolean) : scalar(raw)
+    const value = isList
+      ? raw
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : scalar(raw)
     options[key] = checkedEnvReferences(value, `--option ${key}`)
   }
   return options

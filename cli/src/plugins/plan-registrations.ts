@@ -1,6 +1,12 @@
 import path from "node:path"
 import { registerPlugin, registerProvider } from "../codemods/register-plugin"
-import { owningModule, PLUGIN_KINDS, type OptionValue, type OwningModule, type ProviderEntry } from "../shared/plugin-kinds"
+import {
+  owningModule,
+  PLUGIN_KINDS,
+  type OptionValue,
+  type OwningModule,
+  type ProviderEntry,
+} from "../shared/plugin-kinds"
 import type { PluginPackage } from "./plugin-package"
 
 export interface RegistrationPlan {
@@ -14,8 +20,13 @@ export interface RegistrationPlan {
  * The owning module comes from `tienda.kind`, or else from the built provider itself (`ModuleProvider(…).module`).
  * Options go to the providers when there are any, else to the plugin entry.
  */
-export function planRegistrations(pkg: PluginPackage, options: Record<string, OptionValue>, root: string): RegistrationPlan {
-  const providerKind = pkg.kind && pkg.kind !== "module" && (PLUGIN_KINDS as readonly string[]).includes(pkg.kind) ? pkg.kind : undefined
+export function planRegistrations(
+  pkg: PluginPackage,
+  options: Record<string, OptionValue>,
+  root: string
+): RegistrationPlan {
+  const providerKind =
+    pkg.kind && pkg.kind !== "module" && (PLUGIN_KINDS as readonly string[]).includes(pkg.kind) ? pkg.kind : undefined
   const providers = pkg.providers.map((folder) => ({
     module: owningModule(providerKind ?? builtProviderModule(pkg, folder, root)),
     entry: { resolve: `${pkg.name}/providers/${folder}`, id: folder, options },

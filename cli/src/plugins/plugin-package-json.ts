@@ -71,7 +71,16 @@ export function pluginTsconfig(): Record<string, unknown> {
     },
     "ts-node": { swc: true },
     include: ["**/*", ".medusa/types/*"],
-    exclude: ["node_modules", ".medusa/server", ".medusa/admin", "src/admin", ".cache", "**/__tests__", "integration-tests", "jest.config.js"],
+    exclude: [
+      "node_modules",
+      ".medusa/server",
+      ".medusa/admin",
+      "src/admin",
+      ".cache",
+      "**/__tests__",
+      "integration-tests",
+      "jest.config.js",
+    ],
   }
 }
 

@@ -7,7 +7,11 @@ export function pluginReadme(name: string, kind: PluginKind): string {
   const template = TEMPLATE_KINDS[kind]
   const forms = nameForms(name)
   const options = template.options.length
-    ? ["| option | default | description |", "| --- | --- | --- |", ...template.options.map((row) => `| \`${row[0]}\` | ${row[1]} | ${row[2]} |`)].join("\n")
+    ? [
+        "| option | default | description |",
+        "| --- | --- | --- |",
+        ...template.options.map((row) => `| \`${row[0]}\` | ${row[1]} | ${row[2]} |`),
+      ].join("\n")
     : "None."
   const where =
     kind === "module"

@@ -47,7 +47,9 @@ function resolvePackageName(name: string, root: string, configText: string): str
   if (fs.existsSync(workspaceManifest)) {
     return JSON.parse(fs.readFileSync(workspaceManifest, "utf8")).name
   }
-  const registered = MedusaConfigRef.parse(configText).registrations().map((entry) => entry.resolve)
+  const registered = MedusaConfigRef.parse(configText)
+    .registrations()
+    .map((entry) => entry.resolve)
   for (const candidate of [name, `${PLUGIN_SCOPE}/${name}`]) {
     const known =
       registered.some((resolve) => resolve === candidate || resolve.startsWith(`${candidate}/`)) ||
@@ -66,7 +68,9 @@ async function purgeData(paths: ProjectPaths, packageName: string): Promise<void
   )
   const modules: string[] = manifest.tienda?.modules ?? []
   if (modules.length === 0) {
-    const ownModules = fs.existsSync(path.join(paths.root, "node_modules", ...packageName.split("/"), ".medusa/server/src/modules"))
+    const ownModules = fs.existsSync(
+      path.join(paths.root, "node_modules", ...packageName.split("/"), ".medusa/server/src/modules")
+    )
     if (ownModules) {
       throw new UsageError(
         `${packageName} does not list its module names (package.json "tienda.modules"); revert its data with ` +

@@ -14,7 +14,8 @@ export const TEMPLATE_KINDS: Record<PluginKind, TemplateKind> = {
   payment: {
     summary: "A payment provider that authorizes every payment at once (development, demos, tests).",
     options: [["autoCapture", "`false`", "capture the payment as soon as it is authorized"]],
-    limits: "No money moves: replace the method bodies with calls to a payment service (keep its API in a `client.ts`).",
+    limits:
+      "No money moves: replace the method bodies with calls to a payment service (keep its API in a `client.ts`).",
   },
   fulfillment: {
     summary: "A flat-rate fulfillment provider: one shipping price per order, free above a threshold.",

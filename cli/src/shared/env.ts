@@ -10,7 +10,7 @@ import { userAskedForProductionRules } from "../../../src/lib/secrets/runtime-mo
 export function loadProjectEnv(root: string): void {
   const file = path.join(root, ".env")
   if (fs.existsSync(file)) {
-    dotenv.config({ path: file, override: false, quiet: true } as dotenv.DotenvConfigOptions)
+    dotenv.config({ path: file, override: false, quiet: true })
   }
 }
 

@@ -2,7 +2,15 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 
-const SKIPPED_DIRS = new Set(["node_modules", ".medusa", ".tienda", ".git", "coverage", "__tests__", "integration-tests"])
+const SKIPPED_DIRS = new Set([
+  "node_modules",
+  ".medusa",
+  ".tienda",
+  ".git",
+  "coverage",
+  "__tests__",
+  "integration-tests",
+])
 
 /**
  * A hash of the given files and folders (recursively, skipping build output and tests) plus extra values.

@@ -271,9 +271,11 @@ function providersArrayOf(entry: ObjectLiteralExpression): ArrayLiteralExpressio
 
 /** Property names of an object literal, in order (for "is this entry exactly what tienda writes?"). */
 export function propertyNames(node: ObjectLiteralExpression): string[] {
-  return node.getProperties().map((property) =>
-    Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : "…"
-  )
+  return node
+    .getProperties()
+    .map((property) =>
+      Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : "…"
+    )
 }
 
 /** The options object of a module entry, when it is a literal. */
@@ -295,10 +297,18 @@ export function insertElement(text: string, array: ArrayLiteralExpression, eleme
     const inner = outer + INDENT_UNIT
     const inside = text.slice(array.getStart() + 1, array.getEnd() - 1)
     if (inside.trim() === "") {
-      return { start: array.getStart(), end: array.getEnd(), text: `[\n${inner}${indentLines(elementText, inner)},\n${outer}]` }
+      return {
+        start: array.getStart(),
+        end: array.getEnd(),
+        text: `[\n${inner}${indentLines(elementText, inner)},\n${outer}]`,
+      }
     }
     // Only comments inside: keep them, add the element after the bracket.
-    return { start: array.getStart() + 1, end: array.getStart() + 1, text: `\n${inner}${indentLines(elementText, inner)},` }
+    return {
+      start: array.getStart() + 1,
+      end: array.getStart() + 1,
+      text: `\n${inner}${indentLines(elementText, inner)},`,
+    }
   }
   const last = elements[elements.length - 1]
   const multiLine = text.slice(array.getStart(), elements[0].getStart()).includes("\n")

@@ -29,7 +29,12 @@ export interface OwningModule {
 }
 
 function owning(name: string, defaults: ProviderEntry[]): OwningModule {
-  return { name, resolve: `@medusajs/medusa/${name}`, resolves: [`@medusajs/medusa/${name}`, `@medusajs/${name}`], defaults }
+  return {
+    name,
+    resolve: `@medusajs/medusa/${name}`,
+    resolves: [`@medusajs/medusa/${name}`, `@medusajs/${name}`],
+    defaults,
+  }
 }
 
 export const OWNING_MODULES: Record<string, OwningModule> = {

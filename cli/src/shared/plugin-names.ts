@@ -42,7 +42,10 @@ export function nameForms(name: string): NameForms {
  */
 export function renameInSource(text: string, forms: NameForms): string {
   return text
-    .replace(/(["'])(\.{1,2}\/[^"'\n]*)\1/g, (_, quote: string, specifier: string) => `${quote}${renameInPath(specifier, forms)}${quote}`)
+    .replace(
+      /(["'])(\.{1,2}\/[^"'\n]*)\1/g,
+      (_, quote: string, specifier: string) => `${quote}${renameInPath(specifier, forms)}${quote}`
+    )
     .replace(/Acme/g, forms.pascal)
     .replace(/\bACME/g, forms.constant)
     .replace(/\bacme_/g, `${forms.snake}_`)

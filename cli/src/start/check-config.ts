@@ -9,6 +9,7 @@ export function checkMedusaConfig(root: string): void {
   const file = path.join(root, "medusa-config.ts")
   try {
     delete require.cache[require.resolve(file)]
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx compiles the config on require
     require(file)
   } catch (error) {
     throw new Error(`medusa-config.ts refused this configuration: ${(error as Error).message}`)

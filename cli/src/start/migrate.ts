@@ -15,7 +15,9 @@ export async function migrationFingerprint(paths: ProjectPaths, databaseUrl: str
     : []
   const history = await withClient(databaseUrl, async (client) => {
     const tables = ["mikro_orm_migrations", "script_migrations", "link_module_migrations"]
-    const counts: string[] = [String((await client.query("SELECT oid FROM pg_database WHERE datname = current_database()")).rows[0].oid)]
+    const counts: string[] = [
+      String((await client.query("SELECT oid FROM pg_database WHERE datname = current_database()")).rows[0].oid),
+    ]
     for (const table of tables) {
       const exists = (await client.query("SELECT to_regclass($1) AS oid", [`public.${table}`])).rows[0].oid
       counts.push(exists ? String((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n) : "-")

@@ -5,9 +5,13 @@ import { findProjectRoot, projectPaths, type ProjectPaths } from "../shared/proj
 import { embeddedPort, LOCAL_HOST, loadProjectEnv, reachableHost, serverPort, userWantsProduction } from "../shared/env"
 import { info, step, warn } from "../shared/log"
 import { runLogged, exitOf } from "../shared/run"
-import { DEFAULT_EMBEDDED_PORT, startEmbeddedCluster, type EmbeddedCluster } from "../db/embedded-postgres"
+import {
+  DEFAULT_EMBEDDED_PORT,
+  EMBEDDED_DATABASE,
+  startEmbeddedCluster,
+  type EmbeddedCluster,
+} from "../db/embedded-postgres"
 import { ensureDatabase, readShopState, redact } from "../db/database"
-import { EMBEDDED_DATABASE } from "../db/shop-database"
 import { embeddedUrl, runningBackgroundServer } from "../db/background-server"
 import { buildApp, buildIsCurrent } from "./build-app"
 import { migrateIfNeeded } from "./migrate"
@@ -73,7 +77,7 @@ export async function startShop(options: StartOptions = {}): Promise<number> {
     done(`listening on localhost:${stoppables.cluster.port}, data in ${displayPath(root, paths.postgresData)}`)
   }
   try {
-    const databaseUrl = env.DATABASE_URL as string
+    const databaseUrl = env.DATABASE_URL
     if (await ensureDatabase(databaseUrl)) {
       info(`• Created the database ${redact(databaseUrl)}`)
     }
@@ -109,7 +113,9 @@ async function prepareBuild(paths: ProjectPaths, env: NodeJS.ProcessEnv, options
     return
   }
   const logFile = path.join(paths.state, "build.log")
-  const done = step(`Building the app and the admin dashboard (about a minute; log in ${displayPath(paths.root, logFile)})`)
+  const done = step(
+    `Building the app and the admin dashboard (about a minute; log in ${displayPath(paths.root, logFile)})`
+  )
   await buildApp(paths, env, logFile)
   done("built")
 }
@@ -157,7 +163,7 @@ function onStopSignal(stoppables: { server?: ChildProcess }) {
     }
     const kill = setTimeout(() => server.kill("SIGKILL"), 15_000)
     server.kill("SIGTERM")
-    exitOf(server).then(() => {
+    void exitOf(server).then(() => {
       clearTimeout(kill)
       resolveFinished(0)
     })
@@ -202,6 +208,8 @@ function printBanner(port: number, admin: AdminCredentials, publishableKey: stri
     ].join("\n")
   )
   if (!admin.password) {
-    warn(`${admin.email} was created elsewhere; to add a user here run: npx medusa user -e you@example.com -p <password>`)
+    warn(
+      `${admin.email} was created elsewhere; to add a user here run: npx medusa user -e you@example.com -p <password>`
+    )
   }
 }

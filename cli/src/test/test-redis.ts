@@ -62,7 +62,7 @@ export async function prepareTestRedis(stateDir: string, parentEnv: NodeJS.Proce
       TIENDA_TEST_REDIS_REPORT: report,
     },
     summary: () => info(`• Redis: the Redis specs ran on a throw-away redis-server (port ${redis.port}), now stopped`),
-    stop: redis.stop,
+    stop: () => redis.stop(),
   }
 }
 

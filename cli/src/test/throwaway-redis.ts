@@ -46,8 +46,24 @@ export async function startThrowawayRedis(binary: string, logFile: string): Prom
   const port = await freePort()
   // Databases: 0 for the run's marker and counter, 1 for the apps' Redis modules, one more per spec file.
   const args = [
-    "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir,
-    "--requirepass", token, "--databases", "256", "--daemonize", "no", "--logfile", "",
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    dir,
+    "--requirepass",
+    token,
+    "--databases",
+    "256",
+    "--daemonize",
+    "no",
+    "--logfile",
+    "",
   ]
   const log = fs.openSync(logFile, "w")
   const server = spawn(binary, args, { stdio: ["ignore", log, log] })
@@ -82,7 +98,10 @@ async function answersWithMarker(server: ChildProcess, port: number, token: stri
       throw new Error(`redis-server exited at start (${server.exitCode ?? server.signalCode}); see ${logFile}`)
     }
     try {
-      const replies = await exchange(port, [["AUTH", token], ["SET", RUN_MARKER_KEY, token]])
+      const replies = await exchange(port, [
+        ["AUTH", token],
+        ["SET", RUN_MARKER_KEY, token],
+      ])
       if (replies === "+OK\r\n+OK\r\n") {
         return
       }

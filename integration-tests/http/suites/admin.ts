@@ -6,7 +6,6 @@ import type { RunnerContext } from "../../helpers/test-runner"
 export function adminSuite({ api, getContainer }: RunnerContext): void {
   let admin: { headers: Record<string, string> }
 
-
   beforeEach(async () => {
     admin = await adminHeaders(api)
   })
@@ -56,8 +55,26 @@ export function adminSuite({ api, getContainer }: RunnerContext): void {
         sales_channels: [{ id: channels.sales_channels[0].id }],
         options: [{ title: "Color", values: ["Sand", "Olive"] }],
         variants: [
-          { title: "Sand", sku: "APR-LIN-SND", options: { Color: "Sand" }, weight: 240, prices: [{ currency_code: "eur", amount: 34 }, { currency_code: "usd", amount: 38 }] },
-          { title: "Olive", sku: "APR-LIN-OLV", options: { Color: "Olive" }, weight: 240, prices: [{ currency_code: "eur", amount: 34 }, { currency_code: "usd", amount: 38 }] },
+          {
+            title: "Sand",
+            sku: "APR-LIN-SND",
+            options: { Color: "Sand" },
+            weight: 240,
+            prices: [
+              { currency_code: "eur", amount: 34 },
+              { currency_code: "usd", amount: 38 },
+            ],
+          },
+          {
+            title: "Olive",
+            sku: "APR-LIN-OLV",
+            options: { Color: "Olive" },
+            weight: 240,
+            prices: [
+              { currency_code: "eur", amount: 34 },
+              { currency_code: "usd", amount: 38 },
+            ],
+          },
         ],
       },
       admin
@@ -88,11 +105,13 @@ export function adminSuite({ api, getContainer }: RunnerContext): void {
     expect(missingTitle.status).toBe(400)
     expect(missingTitle.data.message).toMatch(/title/i)
 
-    const duplicate = await failure(api.post(
+    const duplicate = await failure(
+      api.post(
         "/admin/products",
         { title: "Again", handle: products[0].handle, options: [{ title: "Size", values: ["One size"] }] },
         admin
-      ))
+      )
+    )
     expect(duplicate.status).toBeGreaterThanOrEqual(400)
     expect(duplicate.status).toBeLessThan(500)
     expect(duplicate.data.message).toMatch(new RegExp(products[0].handle))

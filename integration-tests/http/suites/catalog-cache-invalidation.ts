@@ -67,12 +67,20 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
   it("price in a cart: a line added after an admin price change costs the new amount", async () => {
     const variant = (await warm(api, productUrl, store)).product.variants[0]
     const lineAmount = async () => {
-      const { data } = await api.post("/store/carts", { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] }, store)
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] },
+        store
+      )
       return data.cart.items[0].unit_price
     }
     expect(await lineAmount()).toBe(variant.calculated_price.calculated_amount)
     const { data } = await api.get(`/admin/products/${product.id}/variants/${variant.id}?fields=*prices`, admin)
-    const prices = data.variant.prices.map((p: any) => ({ id: p.id, currency_code: p.currency_code, amount: p.currency_code === "eur" ? 77.7 : p.amount }))
+    const prices = data.variant.prices.map((p: any) => ({
+      id: p.id,
+      currency_code: p.currency_code,
+      amount: p.currency_code === "eur" ? 77.7 : p.amount,
+    }))
     await api.post(`/admin/products/${product.id}/variants/${variant.id}`, { prices }, admin)
     expect(await lineAmount()).toBe(77.7)
   })
@@ -89,7 +97,10 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
 
   it("inventory: a new stocked quantity through the admin", async () => {
     const variant = (await warm(api, productUrl, store)).product.variants[0]
-    const { data } = await api.get(`/admin/inventory-items?sku=${encodeURIComponent(variant.sku)}&fields=*location_levels`, admin)
+    const { data } = await api.get(
+      `/admin/inventory-items?sku=${encodeURIComponent(variant.sku)}&fields=*location_levels`,
+      admin
+    )
     const item = data.inventory_items[0]
     const level = item.location_levels[0]
     await api.post(
@@ -98,7 +109,9 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
       admin
     )
     const after = await next(api, productUrl, store)
-    expect(after.product.variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(variant.inventory_quantity + 1000)
+    expect(after.product.variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(
+      variant.inventory_quantity + 1000
+    )
   })
 
   it("inventory: a guest checkout reserves stock, shown on the next request", async () => {
@@ -118,7 +131,8 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
     const url = `/store/products?limit=5&region_id=${region.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`
     const before = await warm(api, url, store)
     const { variant } = await guestCheckout(sdk, { quantity: 2 })
-    const stockOf = (page: any) => page.products.flatMap((p: any) => p.variants).find((v: any) => v.id === variant.id).inventory_quantity
+    const stockOf = (page: any) =>
+      page.products.flatMap((p: any) => p.variants).find((v: any) => v.id === variant.id).inventory_quantity
 
     const after = await api.get(url, store)
     expect(after.headers["x-tienda-cache"]).toBe("miss")
@@ -145,7 +159,9 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
     await warm(api, "/store/product-categories?limit=1", store)
     await api.post(`/admin/product-categories/${category.id}`, { name: "Renamed category" }, admin)
     expect((await next(api, url, store)).product_category.name).toBe("Renamed category")
-    expect((await next(api, "/store/product-categories?limit=1", store)).product_categories[0].name).toBe("Renamed category")
+    expect((await next(api, "/store/product-categories?limit=1", store)).product_categories[0].name).toBe(
+      "Renamed category"
+    )
   })
 
   it("collection: a new title through the admin", async () => {

@@ -128,7 +128,10 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
         // middlewares (see product-list-fast-path.ts).
         expect({ url, via }).toEqual({ url, via: categoriesShown ? undefined : "fast" })
         // Same products in the same order, then the same content and key order (tags as sets).
-        expect({ url, ids: mine.products.map((p: any) => p.id) }).toEqual({ url, ids: theirs.products.map((p: any) => p.id) })
+        expect({ url, ids: mine.products.map((p: any) => p.id) }).toEqual({
+          url,
+          ids: theirs.products.map((p: any) => p.id),
+        })
         expect({ url, ...mine }).toEqual({ url, ...theirs })
         expect(JSON.stringify(mine) === JSON.stringify(theirs)).toBe(true)
       }
@@ -147,7 +150,8 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     const eur = regions.regions.find((r: any) => r.currency_code === "eur")
     // A second sales channel makes Medusa filter by the key's channels; it gets a product of its own.
     const { data: channel } = await api.post("/admin/sales-channels", { name: "Wholesale" }, admin)
-    const make = (title: string, status: string, channels: string[]) => createProduct(api, admin, title, status, channels)
+    const make = (title: string, status: string, channels: string[]) =>
+      createProduct(api, admin, title, status, channels)
     const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
     await make("Wholesale Only Crate", "published", [channel.sales_channel.id])
     await make("Draft Lamp", "draft", [webChannel])
@@ -183,7 +187,9 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     ]
     await forgetCachedCatalog(container)
     // The first page of the context goes through Medusa and teaches the fast path its rendering key.
-    expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(/^rendered /)
+    expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(
+      /^rendered /
+    )
     for (const page of pages) {
       const url = `/store/products?${page}&${context}`
       const { via, status, mine, theirs } = await medusaThenTienda(api, url, raw)
@@ -200,7 +206,10 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     const byDate: any[] = []
     await api.get("/store/products?limit=100&fields=id,created_at", headers)
     for (let offset = 0; offset < all.count; offset += 10) {
-      const page = await api.get(`/store/products?limit=10&offset=${offset}&order=-created_at&fields=id,created_at`, headers)
+      const page = await api.get(
+        `/store/products?limit=10&offset=${offset}&order=-created_at&fields=id,created_at`,
+        headers
+      )
       expect(page.headers["x-tienda-read-model"]).toBe("fast")
       byDate.push(...page.data.products)
     }
@@ -237,13 +246,19 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     await api.post(`/admin/product-categories/${internal.id}`, { is_internal: true }, admin)
     await api.post(`/admin/product-categories/${inactive.id}`, { is_active: false }, admin)
     // A product whose only category is internal: listed (Medusa lists it), but no category filter selects it.
-    const { data: staff } = await api.post("/admin/product-categories", { name: "Staff Picks", is_internal: true }, admin)
+    const { data: staff } = await api.post(
+      "/admin/product-categories",
+      { name: "Staff Picks", is_internal: true },
+      admin
+    )
     const hidden = await createProduct(api, admin, "Staff Only Crate", "published", [webChannel])
     await api.post(`/admin/product-categories/${staff.product_category.id}/products`, { add: [hidden.id] }, admin)
 
     const context = `region_id=${eur.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`
     await forgetCachedCatalog(getContainer())
-    expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(/^rendered /)
+    expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(
+      /^rendered /
+    )
     const pages = [
       "limit=60",
       `category_id=${internal.id}`,
@@ -266,7 +281,10 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     // A product page by id: Medusa's retrieve route drops internal categories only; an inactive one it shows (as
     // `{"is_internal":false}`), and so does the fast path. A product in an internal category is Medusa's to answer.
     const inInactiveOnly = inactive.products.find((p: any) => !internal.products.some((q: any) => q.id === p.id)).id
-    for (const [id, expected] of [[inInactiveOnly, "fast"], [hidden.id, undefined]]) {
+    for (const [id, expected] of [
+      [inInactiveOnly, "fast"],
+      [hidden.id, undefined],
+    ]) {
       const url = `/store/products/${id}?${context}`
       process.env.TIENDA_CATALOG_CACHE = "off"
       const medusa = await api.get(url, raw)
@@ -301,7 +319,8 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     const { data: regions } = await api.get("/store/regions", headers)
     const eur = regions.regions.find((r: any) => r.currency_code === "eur")
     const webChannel = (await api.get("/admin/stores", admin)).data.stores[0].default_sales_channel_id
-    const make = (title: string, status: string, channels: string[]) => createProduct(api, admin, title, status, channels)
+    const make = (title: string, status: string, channels: string[]) =>
+      createProduct(api, admin, title, status, channels)
     const uncategorised = await make("Plain Crate", "published", [webChannel])
     const draft = await make("Draft Lamp", "draft", [webChannel])
     // In no channel: a one-channel store lists it (no channel filter), but the retrieve route filters by channel.
@@ -333,10 +352,15 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     /** A list page of the context teaches the fast path its rendering key and renders the documents. */
     async function teach(context: string) {
       await forgetCachedCatalog(getContainer())
-      expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(/^rendered /)
+      expect((await api.get(`/store/products?limit=100&${context}`, raw)).headers["x-tienda-read-model"]).toMatch(
+        /^rendered /
+      )
     }
 
-    for (const context of [`region_id=${eur.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`, `region_id=${eur.id}`]) {
+    for (const context of [
+      `region_id=${eur.id}&fields=*variants.calculated_price,%2Bvariants.inventory_quantity`,
+      `region_id=${eur.id}`,
+    ]) {
       await teach(context)
       for (const id of [plain[0], plain[1], plain[plain.length - 1], uncategorised.id]) {
         await compare(`/store/products/${id}?${context}`, "fast")
@@ -382,7 +406,11 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
       const answers: string[] = []
       for (let offset = first.data.count - 1; offset >= 10 && !answers.includes("hit"); offset--) {
         await new Promise((resolve) => setTimeout(resolve, 500))
-        answers.push((await api.get(`/store/products?limit=1&offset=${offset}&order=title&${context}`, headers)).headers["x-tienda-read-model"])
+        answers.push(
+          (await api.get(`/store/products?limit=1&offset=${offset}&order=title&${context}`, headers)).headers[
+            "x-tienda-read-model"
+          ]
+        )
       }
       expect(answers).toContain("fast")
     } finally {
@@ -447,7 +475,11 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
           }
           return parsed
         }
-        expect({ url, status: tienda.status, body: body(tienda) }).toEqual({ url, status: medusa.status, body: body(medusa) })
+        expect({ url, status: tienda.status, body: body(tienda) }).toEqual({
+          url,
+          status: medusa.status,
+          body: body(medusa),
+        })
       }
     }
   })
@@ -455,16 +487,28 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
   it("keys by query, region and publishable key: a different URL is a different answer", async () => {
     const { data } = await api.get("/store/regions", headers)
     const [first, second] = data.regions
-    const inFirst = await warm(api, `/store/products?limit=1&region_id=${first.id}&fields=*variants.calculated_price`, headers)
-    const inSecond = await api.get(`/store/products?limit=1&fields=*variants.calculated_price&region_id=${second.id}`, headers)
+    const inFirst = await warm(
+      api,
+      `/store/products?limit=1&region_id=${first.id}&fields=*variants.calculated_price`,
+      headers
+    )
+    const inSecond = await api.get(
+      `/store/products?limit=1&fields=*variants.calculated_price&region_id=${second.id}`,
+      headers
+    )
     expect(inSecond.headers["x-tienda-cache"]).toBe("miss")
     expect(inFirst.products[0].variants[0].calculated_price.currency_code).toBe(first.currency_code)
     expect(inSecond.data.products[0].variants[0].calculated_price.currency_code).toBe(second.currency_code)
     // The same parameters in another order are the same answer.
-    const reordered = await api.get(`/store/products?fields=*variants.calculated_price&region_id=${first.id}&limit=1`, headers)
+    const reordered = await api.get(
+      `/store/products?fields=*variants.calculated_price&region_id=${first.id}&limit=1`,
+      headers
+    )
     expect(reordered.headers["x-tienda-cache"]).toBe("hit")
     // A request without the key is refused by Medusa, not answered from the cache.
-    const noKey = await api.get(`/store/products?limit=1&region_id=${first.id}&fields=*variants.calculated_price`, { validateStatus: () => true })
+    const noKey = await api.get(`/store/products?limit=1&region_id=${first.id}&fields=*variants.calculated_price`, {
+      validateStatus: () => true,
+    })
     expect(noKey.status).toBe(400)
   })
 
@@ -486,7 +530,7 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
           {
             title: "VIP",
             description: "VIP prices",
-            status: "active" as any,
+            status: "active",
             rules: { "customer.groups.id": [group.id] },
             prices: [{ variant_id: variantId, currency_code: "eur", amount: 1.23 }],
           },
@@ -498,7 +542,8 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
       return { headers: { ...headers.headers, authorization: `Bearer ${auth.token}` } }
     }
     const url = `/store/products?id[]=${list.products[0].id}&region_id=${region.id}&fields=*variants.calculated_price`
-    const priceIn = (body: any) => body.products[0].variants.find((v: any) => v.id === variantId).calculated_price.calculated_amount
+    const priceIn = (body: any) =>
+      body.products[0].variants.find((v: any) => v.id === variantId).calculated_price.calculated_amount
 
     const anonymous = await warm(api, url, headers)
     const asAna = await warm(api, url, await login(ana.email))
@@ -513,7 +558,10 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
 
   it("never caches customer sessions, carts or errors", async () => {
     const { data } = await api.get("/store/regions", headers)
-    const withToken = await api.get("/store/regions", { headers: { ...headers.headers, authorization: "Bearer x" }, validateStatus: () => true })
+    const withToken = await api.get("/store/regions", {
+      headers: { ...headers.headers, authorization: "Bearer x" },
+      validateStatus: () => true,
+    })
     expect(withToken.headers["x-tienda-cache"]).toBeUndefined()
     const { data: created } = await api.post("/store/carts", { region_id: data.regions[0].id }, headers)
     const cart = await api.get(`/store/carts/${created.cart.id}`, headers)

@@ -1,5 +1,4 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { setAppEnv } from "../../helpers/app-env"
 import { LEAK } from "../../helpers/security"
 import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
@@ -14,7 +13,6 @@ const STOCK = 10
 export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
   let store: { headers: Record<string, string> }
 
-
   /** A variant whose inventory is exactly STOCK units in one location (the others emptied), nothing reserved. */
   async function scarceVariant() {
     const container = getContainer()
@@ -25,10 +23,15 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     const variantId = products.products[0].variants[0].id
     const { data } = await query.graph({
       entity: "product_variant",
-      fields: ["id", "manage_inventory", "inventory_items.inventory_item_id", "inventory_items.inventory.location_levels.*"],
+      fields: [
+        "id",
+        "manage_inventory",
+        "inventory_items.inventory_item_id",
+        "inventory_items.inventory.location_levels.*",
+      ],
       filters: { id: variantId },
     })
-    const item = (data[0] as any).inventory_items[0]
+    const item = data[0].inventory_items[0]
     const levels = item.inventory.location_levels
     const inventory = container.resolve(Modules.INVENTORY)
     await inventory.updateInventoryLevels(
@@ -45,21 +48,33 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
   async function readyCart(regionId: string, variantId: string, email: string): Promise<string> {
     const { data } = await api.post(
       "/store/carts",
-      { region_id: regionId, email, items: [{ variant_id: variantId, quantity: 1 }], shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS },
+      {
+        region_id: regionId,
+        email,
+        items: [{ variant_id: variantId, quantity: 1 }],
+        shipping_address: MADRID_ADDRESS,
+        billing_address: MADRID_ADDRESS,
+      },
       store
     )
     const cartId = data.cart.id
     const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store)
     await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, store)
     const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
-    await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+    await api.post(
+      `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      store
+    )
     return cartId
   }
 
   async function inBatches<T>(count: number, size: number, make: (index: number) => Promise<T>): Promise<T[]> {
     const results: T[] = []
     for (let start = 0; start < count; start += size) {
-      results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => make(start + i)))))
+      results.push(
+        ...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => make(start + i))))
+      )
     }
     return results
   }
@@ -71,10 +86,10 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
   // The racers are many shoppers, though every request here comes from 127.0.0.1: lift the per-address cap of the
   // checkout line (read per request) so that the race, not the cap, decides.
   beforeAll(() => {
-    setAppEnv({ TIENDA_CHECKOUT_PER_ADDRESS: "1000" })
+    process.env.TIENDA_CHECKOUT_PER_ADDRESS = "1000"
   })
   afterAll(() => {
-    setAppEnv({ TIENDA_CHECKOUT_PER_ADDRESS: undefined })
+    delete process.env.TIENDA_CHECKOUT_PER_ADDRESS
   })
 
   it(`sells exactly ${STOCK} units to ${BUYERS} concurrent checkouts; the others get a clear 4xx`, async () => {
@@ -85,7 +100,11 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     const outcomes = await Promise.all(
       carts.map(async (cartId) => {
         const t0 = Date.now()
-        const response = await api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true, timeout: 120_000 })
+        const response = await api.post(
+          `/store/carts/${cartId}/complete`,
+          {},
+          { ...store, validateStatus: () => true, timeout: 120_000 }
+        )
         return { status: response.status, data: response.data, ms: Date.now() - t0 }
       })
     )
@@ -111,12 +130,18 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     const [level] = await getContainer()
       .resolve(Modules.INVENTORY)
       .listInventoryLevels({ inventory_item_id: inventoryItemId, stocked_quantity: { $gt: 0 } })
-    expect({ stocked: Number(level.stocked_quantity), reserved: Number(level.reserved_quantity), available: Number(level.available_quantity) }).toEqual({
+    expect({
+      stocked: Number(level.stocked_quantity),
+      reserved: Number(level.reserved_quantity),
+      available: Number(level.available_quantity),
+    }).toEqual({
       stocked: STOCK,
       reserved: STOCK,
       available: 0,
     })
-    const reservations = await getContainer().resolve(Modules.INVENTORY).listReservationItems({ inventory_item_id: inventoryItemId })
+    const reservations = await getContainer()
+      .resolve(Modules.INVENTORY)
+      .listReservationItems({ inventory_item_id: inventoryItemId })
     expect(reservations.reduce((sum: number, r: any) => sum + Number(r.quantity), 0)).toBe(STOCK)
   })
 
@@ -124,12 +149,18 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     const { variantId, regionId } = await scarceVariant()
     const cartId = await readyCart(regionId, variantId, "twenty.clicks@example.com")
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true, timeout: 120_000 }))
+      Array.from({ length: 20 }, () =>
+        api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true, timeout: 120_000 })
+      )
     )
     const statuses = outcomes.map((o) => o.status)
-    process.stdout.write(`double-submit: statuses ${JSON.stringify(statuses.reduce((acc: Record<number, number>, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}))}\n`)
+    process.stdout.write(
+      `double-submit: statuses ${JSON.stringify(statuses.reduce((acc: Record<number, number>, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}))}\n`
+    )
     expect(statuses.filter((status) => status >= 500)).toEqual([])
-    const orderIds = new Set(outcomes.filter((o) => o.status === 200 && o.data.type === "order").map((o) => o.data.order.id))
+    const orderIds = new Set(
+      outcomes.filter((o) => o.status === 200 && o.data.type === "order").map((o) => o.data.order.id)
+    )
     expect(orderIds.size).toBe(1)
     for (const other of outcomes.filter((o) => !(o.status === 200 && o.data.type === "order"))) {
       expect([400, 409]).toContain(other.status)

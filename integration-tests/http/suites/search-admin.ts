@@ -59,7 +59,11 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
     // A two-way group: "sweater" also finds what "jumper" finds (nothing more here).
     expect(titles(await q("sweater"))[0]).toBe("Merino Crewneck Sweater")
 
-    const { data: edited } = await api.post(`/admin/search-synonyms/${data.synonym.id}`, { terms: ["jumper", "cardigan"] }, admin)
+    const { data: edited } = await api.post(
+      `/admin/search-synonyms/${data.synonym.id}`,
+      { terms: ["jumper", "cardigan"] },
+      admin
+    )
     expect(edited.synonym.terms).toEqual(["jumper", "cardigan"])
     expect(titles(await q("jumper"))[0]).toBe("Cable Knit Cardigan")
 
@@ -95,14 +99,26 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
     const linenCount = (await q("linen", { search_options: { typo_tolerance: false } })).metadata.count
     expect(week.top_queries[0].last_result_count).toBe(linenCount)
     expect(week.top_queries.map((row: any) => row.query)).toEqual(expect.arrayContaining(["hoodie", "zzqxv"]))
-    expect(week.zero_result_queries).toEqual([expect.objectContaining({ query: "zzqxv", searches: 1, zero_result_searches: 1 })])
+    expect(week.zero_result_queries).toEqual([
+      expect.objectContaining({ query: "zzqxv", searches: 1, zero_result_searches: 1 }),
+    ])
     const { data: month } = await api.get("/admin/search-insights?days=30&limit=1", admin)
     expect(month.top_queries).toHaveLength(1)
 
     const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
-    const columns = await knex("information_schema.columns").where({ table_name: "search_query_day" }).pluck("column_name")
+    const columns = await knex("information_schema.columns")
+      .where({ table_name: "search_query_day" })
+      .pluck("column_name")
     expect(columns.sort()).toEqual([
-      "created_at", "day", "deleted_at", "id", "last_result_count", "last_searched_at", "query", "searches", "updated_at",
+      "created_at",
+      "day",
+      "deleted_at",
+      "id",
+      "last_result_count",
+      "last_searched_at",
+      "query",
+      "searches",
+      "updated_at",
       "zero_result_searches",
     ])
     // One row per query and day, not one per search (the three above and the one that read the count); the
@@ -120,7 +136,12 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
   it("shows the product index in Settings → Search with its document count, and rebuilds it", async () => {
     const { data: indexes } = await api.get("/admin/search-indexes", admin)
     expect(indexes.search_indexes).toEqual([
-      expect.objectContaining({ name: "product", entity: "product", provider: expect.stringMatching(/postgres/), status: "ready" }),
+      expect.objectContaining({
+        name: "product",
+        entity: "product",
+        provider: expect.stringMatching(/postgres/),
+        status: "ready",
+      }),
     ])
     const { data: status } = await api.get("/admin/search-insights/index-status", admin)
     expect(status).toEqual({ index: "product", documents: products.length, published_products: products.length })
@@ -198,8 +219,11 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
 
     it("carries the per-search log of earlier versions over into daily rows, redacted, and drops it", async () => {
       const db = knex()
-      await db.raw(`create table "search_query_log" ("id" text not null, "query" text not null, "result_count" integer not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_log_pkey" primary key ("id"))`)
-      const ago = (days: number, hour = 12) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - days, hour))
+      await db.raw(
+        `create table "search_query_log" ("id" text not null, "query" text not null, "result_count" integer not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_log_pkey" primary key ("id"))`
+      )
+      const ago = (days: number, hour = 12) =>
+        new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - days, hour))
       const log = [
         ["linen", 5, ago(1, 8)],
         ["Linen ", 0, ago(1, 9)],
@@ -209,7 +233,10 @@ export function searchAdminSuite({ api, getContainer }: RunnerContext): void {
         ["call 612 345 678", 0, ago(3)],
         ["wool", 7, ago(120)], // beyond the default retention: not carried over
       ].map(([query, result_count, created_at], i) => ({ id: `sqlog_${i}`, query, result_count, created_at }))
-      await db("search_query_log").insert([...log, { id: "sqlog_gone", query: "deleted", result_count: 1, deleted_at: new Date() }])
+      await db("search_query_log").insert([
+        ...log,
+        { id: "sqlog_gone", query: "deleted", result_count: 1, deleted_at: new Date() },
+      ])
 
       const migration = new Migration20261205120000(
         { execute: async (sql: string, params: unknown[] = []) => (await db.raw(sql, params)).rows } as any,

@@ -11,11 +11,18 @@ const published = demo.length
 const categoryNames: Record<string, string> = Object.fromEntries(
   (categories as any[]).flatMap((parent) => (parent.children ?? []).map((child: any) => [child.handle, child.name]))
 )
-const collectionTitles: Record<string, string> = Object.fromEntries((collections as any[]).map((c) => [c.handle, c.title]))
+const collectionTitles: Record<string, string> = Object.fromEntries(
+  (collections as any[]).map((c) => [c.handle, c.title])
+)
 /** Products of the demo data matching `predicate`, by title. */
-const demoTitles = (predicate: (product: any) => boolean) => demo.filter(predicate).map((product) => product.title).sort()
+const demoTitles = (predicate: (product: any) => boolean) =>
+  demo
+    .filter(predicate)
+    .map((product) => product.title)
+    .sort()
 const lowestEur = (product: any) => Math.min(...product.variants.map((variant: any) => variant.prices.eur)) / 100
-const countBy = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {})
+const countBy = (values: string[]) =>
+  values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {})
 const facetCounts = (facet: any) => Object.fromEntries(facet.values.map((entry: any) => [entry.value, entry.count]))
 export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
   let headers: { headers: Record<string, string> }
@@ -120,12 +127,21 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
           { field: "categories", limit: 50 },
           { field: "collection", limit: 50 },
           { field: "type", limit: 50 },
-          { field: "prices.eur", type: "range", ranges: [{ key: "under-30", to: 30 }, { key: "30-plus", from: 30 }] },
+          {
+            field: "prices.eur",
+            type: "range",
+            ranges: [
+              { key: "under-30", to: 30 },
+              { key: "30-plus", from: 30 },
+            ],
+          },
         ],
       },
     })
     expect(result.metadata.count).toBe(published)
-    expect(facetCounts(result.facets!.categories)).toEqual(countBy(demo.flatMap((p) => p.categories.map((c: string) => categoryNames[c]))))
+    expect(facetCounts(result.facets!.categories)).toEqual(
+      countBy(demo.flatMap((p) => p.categories.map((c: string) => categoryNames[c])))
+    )
     expect(facetCounts(result.facets!.collection)).toEqual(
       countBy(demo.filter((p) => p.collection).map((p) => collectionTitles[p.collection]))
     )
@@ -193,14 +209,24 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
     it("counts 1,000 identical searches, 25 at a time, in one row of the day", async () => {
       const counts = await withEnv({ TIENDA_RATE_LIMIT_SEARCH_IP: "5000/60" }, async () => {
         const started = Date.now()
-        const found = await inParallel(1000, 25, async (i) => (await q(i % 2 ? "Merino  Wool" : "merino wool")).metadata.count)
+        const found = await inParallel(
+          1000,
+          25,
+          async (i) => (await q(i % 2 ? "Merino  Wool" : "merino wool")).metadata.count
+        )
         console.log(`search insights: 1,000 searches, 25 at a time, in ${Date.now() - started} ms`)
         return new Set(found)
       })
       expect(counts.size).toBe(1)
       await eventually(async () => {
         expect(await rowsOf(["merino wool"])).toEqual([
-          { day: today(), query: "merino wool", searches: 1000, zero_result_searches: 0, last_result_count: [...counts][0] },
+          {
+            day: today(),
+            query: "merino wool",
+            searches: 1000,
+            zero_result_searches: 0,
+            last_result_count: [...counts][0],
+          },
         ])
       }, 30_000)
     })
@@ -211,8 +237,16 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
       await q("call me +34 612 345 678")
       await q("order 100234567 linen")
       await q("wool ".repeat(50))
-      const expected = ["[email]", "linen for [email]", "call me [number]", "order [number] linen", `${"wool ".repeat(19)}wool…`]
-      await eventually(async () => expect((await rowsOf(expected)).map((row) => row.query).sort()).toEqual(expected.sort()))
+      const expected = [
+        "[email]",
+        "linen for [email]",
+        "call me [number]",
+        "order [number] linen",
+        `${"wool ".repeat(19)}wool…`,
+      ]
+      await eventually(async () =>
+        expect((await rowsOf(expected)).map((row) => row.query).sort()).toEqual(expected.sort())
+      )
       const stored = JSON.stringify(await insightRows(getContainer()))
       expect(stored).not.toMatch(/@|garcia|gmail|612|345 678|100234567/)
     })
@@ -224,7 +258,8 @@ export function searchStoreSuite({ api, getContainer }: RunnerContext): void {
         // Ten new queries at once, each searched twice: only three get a row.
         await inParallel(20, 10, (i) => q(`capq-${i % 10}`))
         const names = Array.from({ length: 10 }, (_, i) => `capq-${i}`)
-        const other = async () => (await insightRows(getContainer())).find((row) => row.day === today() && row.query === "")
+        const other = async () =>
+          (await insightRows(getContainer())).find((row) => row.day === today() && row.query === "")
         await eventually(async () => {
           const kept = await rowsOf(names)
           expect(kept).toHaveLength(3)

@@ -34,7 +34,15 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
         shipping_profile_id: profileId,
         sales_channels: [{ id: channelId }],
         options: [{ title: "Size", values: ["One size"] }],
-        variants: [{ title: "One size", sku: `${handle}-1`, manage_inventory: false, options: { Size: "One size" }, prices: [{ currency_code: "eur", amount: 42 }] }],
+        variants: [
+          {
+            title: "One size",
+            sku: `${handle}-1`,
+            manage_inventory: false,
+            options: { Size: "One size" },
+            prices: [{ currency_code: "eur", amount: 42 }],
+          },
+        ],
         ...extra,
       },
       admin
@@ -93,7 +101,12 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
       () =>
         api.post(
           `/admin/products/${product.id}/variants/${product.variants[0].id}`,
-          { prices: [{ currency_code: "eur", amount: 3.5 }, { currency_code: "usd", amount: 4 }] },
+          {
+            prices: [
+              { currency_code: "eur", amount: 3.5 },
+              { currency_code: "usd", amount: 4 },
+            ],
+          },
           admin
         ),
       async () => expect((await byHandle("glass-water-carafe")).hits[0].document.prices).toEqual({ eur: 3.5, usd: 4 })
@@ -121,7 +134,11 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
     const [decor, bags] = await Promise.all([categoryOf("decor"), categoryOf("bags")])
     const hidden = [
       { category: decor, change: { name: "Zebra Staff Picks", is_internal: true }, product: "soy-wax-candle" },
-      { category: bags, change: { name: "Okapi Spring Launch", is_active: false }, product: products.find((p) => p.categories.includes("bags"))!.handle },
+      {
+        category: bags,
+        change: { name: "Okapi Spring Launch", is_active: false },
+        product: products.find((p) => p.categories.includes("bags"))!.handle,
+      },
     ]
     for (const { category, change, product } of hidden) {
       await synced(
@@ -136,7 +153,12 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
     expect(names).not.toEqual(expect.arrayContaining(["Okapi Spring Launch"]))
     const everything = await search({
       pagination: { take: 100 },
-      search_options: { facets: [{ field: "categories", limit: 50 }, { field: "category_ids", limit: 50 }] },
+      search_options: {
+        facets: [
+          { field: "categories", limit: 50 },
+          { field: "category_ids", limit: 50 },
+        ],
+      },
     })
     // Their products are still listed (Medusa lists them too), without those categories.
     expect(everything.metadata.count).toBe(products.length)
@@ -147,14 +169,21 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
       expect((await search({ filters: { categories: change.name } })).metadata.count).toBe(0)
     }
     for (const q of ["zebra", "okapi"]) {
-      expect({ q, count: (await search({ filters: { q }, search_options: { typo_tolerance: false } })).metadata.count }).toEqual({ q, count: 0 })
+      expect({
+        q,
+        count: (await search({ filters: { q }, search_options: { typo_tolerance: false } })).metadata.count,
+      }).toEqual({ q, count: 0 })
     }
   })
 
   it("follows stock: a product with no stock left drops out of in_stock", async () => {
     const { data } = await graph({
       entity: "product",
-      fields: ["id", "variants.inventory_items.inventory.id", "variants.inventory_items.inventory.location_levels.location_id"],
+      fields: [
+        "id",
+        "variants.inventory_items.inventory.id",
+        "variants.inventory_items.inventory.location_levels.location_id",
+      ],
       filters: { handle: "glass-water-carafe" },
     })
     const items = data[0].variants.flatMap((variant: any) => variant.inventory_items.map((link: any) => link.inventory))
@@ -166,7 +195,11 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
         Promise.all(
           items.flatMap((item: any) =>
             item.location_levels.map((level: any) =>
-              api.post(`/admin/inventory-items/${item.id}/location-levels/${level.location_id}`, { stocked_quantity: 0 }, admin)
+              api.post(
+                `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`,
+                { stocked_quantity: 0 },
+                admin
+              )
             )
           )
         ),
@@ -179,7 +212,11 @@ export function searchSyncSuite({ api, getContainer }: RunnerContext): void {
 
   it("keeps each sales channel's products to its own publishable key", async () => {
     const { data: channel } = await api.post("/admin/sales-channels", { name: "Wholesale" }, admin)
-    const { data: key } = await api.post("/admin/api-keys", { title: "Wholesale storefront", type: "publishable" }, admin)
+    const { data: key } = await api.post(
+      "/admin/api-keys",
+      { title: "Wholesale storefront", type: "publishable" },
+      admin
+    )
     await api.post(`/admin/api-keys/${key.api_key.id}/sales-channels`, { add: [channel.sales_channel.id] }, admin)
     const wholesale = { headers: { "x-publishable-api-key": key.api_key.token } }
     channelId = channel.sales_channel.id

@@ -9,15 +9,22 @@ import { failure, MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
   let store: { headers: Record<string, string> }
 
-
   beforeEach(async () => {
     store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
   })
 
-  async function expect400(path: string, parameter: RegExp, init: { method?: "get" | "post" | "delete"; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function expect400(
+    path: string,
+    parameter: RegExp,
+    init: { method?: "get" | "post" | "delete"; body?: unknown; headers?: Record<string, string> } = {}
+  ) {
     const headers = { ...store.headers, ...(init.headers ?? {}) }
     const request =
-      init.method === "post" ? api.post(path, init.body, { headers }) : init.method === "delete" ? api.delete(path, { headers }) : api.get(path, { headers })
+      init.method === "post"
+        ? api.post(path, init.body, { headers })
+        : init.method === "delete"
+          ? api.delete(path, { headers })
+          : api.get(path, { headers })
     const response = await failure(request)
     expect({ path, status: response.status }).toEqual({ path, status: 400 })
     expect(response.data.message).toMatch(parameter)
@@ -26,7 +33,14 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
   }
 
   it("refuses out-of-range pagination, NUL bytes, bad dates and unknown operators with a 400 naming the parameter", async () => {
-    const lists = ["/store/regions", "/store/collections", "/store/product-tags", "/store/product-types", "/store/product-categories", "/store/products"]
+    const lists = [
+      "/store/regions",
+      "/store/collections",
+      "/store/product-tags",
+      "/store/product-types",
+      "/store/product-categories",
+      "/store/products",
+    ]
     for (const list of lists) {
       await expect400(`${list}?limit=-1`, /^limit/)
       await expect400(`${list}?offset=-5`, /^offset/)
@@ -64,8 +78,14 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
     const started = Date.now()
     await expect400("/store/carts", /metadata|nested too deeply/, { method: "post", body: { metadata: deep } })
     expect(Date.now() - started).toBeLessThan(5_000)
-    await expect400("/store/carts", /metadata is nested too deeply/, { method: "post", body: { metadata: { a: { b: { c: { d: { e: 1 } } } } } } })
-    await expect400("/store/carts", /^body.email must not contain NUL/, { method: "post", body: { email: "a\u0000@example.com" } })
+    await expect400("/store/carts", /metadata is nested too deeply/, {
+      method: "post",
+      body: { metadata: { a: { b: { c: { d: { e: 1 } } } } } },
+    })
+    await expect400("/store/carts", /^body.email must not contain NUL/, {
+      method: "post",
+      body: { email: "a\u0000@example.com" },
+    })
     await expect400("/store/carts", /surrogate/, { method: "post", body: { email: "\ud800@example.com" } })
   })
 
@@ -73,21 +93,39 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
     const { data } = await api.get("/store/regions", store)
     const europe = data.regions.find((region: any) => region.currency_code === "eur")
     for (const country_code of ["zz", "<script>", "us"]) {
-      await expect400("/store/carts", /shipping_address.country_code/, { method: "post", body: { region_id: europe.id, shipping_address: { ...MADRID_ADDRESS, country_code } } })
+      await expect400("/store/carts", /shipping_address.country_code/, {
+        method: "post",
+        body: { region_id: europe.id, shipping_address: { ...MADRID_ADDRESS, country_code } },
+      })
     }
-    await expect400("/store/carts", /country_code/, { method: "post", body: { region_id: europe.id, billing_address: { ...MADRID_ADDRESS, country_code: "x".repeat(10_000) } } })
-    const { data: created } = await api.post("/store/carts", { region_id: europe.id, shipping_address: MADRID_ADDRESS }, store)
+    await expect400("/store/carts", /country_code/, {
+      method: "post",
+      body: { region_id: europe.id, billing_address: { ...MADRID_ADDRESS, country_code: "x".repeat(10_000) } },
+    })
+    const { data: created } = await api.post(
+      "/store/carts",
+      { region_id: europe.id, shipping_address: MADRID_ADDRESS },
+      store
+    )
     expect(created.cart.shipping_address.country_code).toBe("es")
-    await expect400(`/store/carts/${created.cart.id}`, /billing_address.country_code/, { method: "post", body: { billing_address: { ...MADRID_ADDRESS, country_code: "zz" } } })
+    await expect400(`/store/carts/${created.cart.id}`, /billing_address.country_code/, {
+      method: "post",
+      body: { billing_address: { ...MADRID_ADDRESS, country_code: "zz" } },
+    })
   })
 
   it("registers only email identifiers", async () => {
     for (const email of ["not-an-email", "a@b", "<script>@x"]) {
-      const response = await failure(api.post("/auth/customer/emailpass/register", { email, password: "long-enough-secret" }))
+      const response = await failure(
+        api.post("/auth/customer/emailpass/register", { email, password: "long-enough-secret" })
+      )
       expect(response.status).toBe(400)
       expect(response.data.message).toMatch(/email/)
     }
-    const { data } = await api.post("/auth/customer/emailpass/register", { email: "fine@example.com", password: "long-enough-secret" })
+    const { data } = await api.post("/auth/customer/emailpass/register", {
+      email: "fine@example.com",
+      password: "long-enough-secret",
+    })
     expect(data.token).toBeTruthy()
   })
 
@@ -95,7 +133,9 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
     const line = await failure(api.delete("/store/carts/cart_unknown/line-items/x", store))
     expect(line.status).toBe(404)
     const { data } = await api.post("/store/carts", {}, store)
-    const option = await failure(api.post("/store/shipping-options/so_unknown/calculate", { cart_id: data.cart.id }, store))
+    const option = await failure(
+      api.post("/store/shipping-options/so_unknown/calculate", { cart_id: data.cart.id }, store)
+    )
     expect(option.status).toBe(404)
     expect(option.data.message).toMatch(/so_unknown/)
   })
@@ -104,7 +144,10 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
     const ok = await api.get("/store/regions", store)
     const missing = await failure(api.get("/store/products/prod_unknown", store))
     expect(missing.status).toBe(404)
-    for (const headers of [ok.headers, (await api.get("/store/regions", { ...store, validateStatus: () => true })).headers]) {
+    for (const headers of [
+      ok.headers,
+      (await api.get("/store/regions", { ...store, validateStatus: () => true })).headers,
+    ]) {
       expect(headers["x-content-type-options"]).toBe("nosniff")
       expect(headers["content-security-policy"]).toMatch(/default-src 'none'/)
       expect(headers["x-frame-options"]).toBe("SAMEORIGIN")
@@ -114,7 +157,10 @@ export function securityEdgeSuite({ api, getContainer }: RunnerContext): void {
     const notFound = await api.get("/store/products/prod_unknown", { ...store, validateStatus: () => true })
     expect(notFound.status).toBe(404)
     expect(notFound.headers["x-content-type-options"]).toBe("nosniff")
-    const forged = await api.get("/store/regions", { headers: { ...store.headers, "x-request-id": "evil <script> \" id" }, validateStatus: () => true })
+    const forged = await api.get("/store/regions", {
+      headers: { ...store.headers, "x-request-id": 'evil <script> " id' },
+      validateStatus: () => true,
+    })
     expect(forged.headers["x-request-id"]).not.toMatch(/evil/)
   })
 

@@ -15,7 +15,6 @@ const CONCURRENCY = 2
  * and no answer may carry SQL, a stack trace, a file path or a driver message.
  */
 export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
-
   it(`answers ${COUNT} malformed requests without a 5xx or a leak`, async () => {
     const key = await publishableKey(getContainer())
     const storeHeaders = { "x-publishable-api-key": key }
@@ -23,12 +22,20 @@ export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
     const customer = await registerCustomer(api, key, "fuzz.customer@example.com")
     const { data: address } = await api.post("/store/customers/me/addresses", { ...MADRID_ADDRESS }, customer.headers)
 
-    const { order, variant, region, shippingOption } = await guestCheckout(storeSdk(api, key), { email: "fuzz.guest@example.com" })
-    const { data: cart } = await api.post("/store/carts", { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] }, { headers: storeHeaders })
+    const { order, variant, region, shippingOption } = await guestCheckout(storeSdk(api, key), {
+      email: "fuzz.guest@example.com",
+    })
+    const { data: cart } = await api.post(
+      "/store/carts",
+      { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] },
+      { headers: storeHeaders }
+    )
     const { data: categories } = await api.get("/store/product-categories?limit=1", { headers: storeHeaders })
     const { data: collections } = await api.get("/store/collections?limit=1", { headers: storeHeaders })
     const ids: FuzzIds = {
-      product: (variant as any).product_id ?? (await api.get("/store/products?limit=1", { headers: storeHeaders })).data.products[0].id,
+      product:
+        (variant as any).product_id ??
+        (await api.get("/store/products?limit=1", { headers: storeHeaders })).data.products[0].id,
       variant: variant.id,
       region: region.id,
       cart: cart.cart.id,
@@ -62,18 +69,31 @@ export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
     async function send(index: number) {
       const request = requests[index]
       const headers = headersFor(request.auth)
-      const config = { headers, validateStatus: () => true, timeout: 60_000, transformRequest: request.rawBody !== undefined ? [(b: unknown) => b] : undefined }
+      const config = {
+        headers,
+        validateStatus: () => true,
+        timeout: 60_000,
+        transformRequest: request.rawBody !== undefined ? [(b: unknown) => b] : undefined,
+      }
       if (request.rawBody !== undefined) headers["content-type"] = "application/json"
       const body = request.rawBody ?? request.body
       const response =
-        request.method === "get" ? await api.get(request.url, config) : request.method === "delete" ? await api.delete(request.url, config) : await api.post(request.url, body, config)
+        request.method === "get"
+          ? await api.get(request.url, config)
+          : request.method === "delete"
+            ? await api.delete(request.url, config)
+            : await api.post(request.url, body, config)
       sent++
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
       const text = typeof response.data === "string" ? response.data : JSON.stringify(response.data)
       if (response.status >= 500) {
-        problems.push(`#${index} ${request.method.toUpperCase()} ${request.url.slice(0, 150)} (${request.auth}) → ${response.status} ${text.slice(0, 200)}`)
+        problems.push(
+          `#${index} ${request.method.toUpperCase()} ${request.url.slice(0, 150)} (${request.auth}) → ${response.status} ${text.slice(0, 200)}`
+        )
       } else if (LEAK.test(text)) {
-        problems.push(`#${index} ${request.method.toUpperCase()} ${request.url.slice(0, 150)} (${request.auth}) → ${response.status} leaks: ${text.slice(0, 300)}`)
+        problems.push(
+          `#${index} ${request.method.toUpperCase()} ${request.url.slice(0, 150)} (${request.auth}) → ${response.status} leaks: ${text.slice(0, 300)}`
+        )
       }
     }
 
@@ -86,8 +106,13 @@ export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
       })
     )
 
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ")
-    process.stdout.write(`fuzz: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${summary}; problems ${problems.length}\n`)
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ")
+    process.stdout.write(
+      `fuzz: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${summary}; problems ${problems.length}\n`
+    )
     expect(sent).toBe(COUNT)
     expect(problems).toEqual([])
     // the fuzz must have exercised both outcomes, or it tested nothing
@@ -99,12 +124,22 @@ export function securityFuzzSuite({ api, getContainer }: RunnerContext): void {
     const key = await publishableKey(getContainer())
     const anonymous = { headers: { "x-publishable-api-key": key } }
     const customer = await registerCustomer(api, key, "fuzz.spellings@example.com")
-    const { order, variant, region } = await guestCheckout(storeSdk(api, key), { email: "fuzz.spelling.guest@example.com" })
+    const { order, variant, region } = await guestCheckout(storeSdk(api, key), {
+      email: "fuzz.spelling.guest@example.com",
+    })
     const { data: open } = await api.post("/store/carts", { region_id: region.id }, anonymous)
     const { data: categories } = await api.get("/store/product-categories?limit=1", anonymous)
     const { data: collections } = await api.get("/store/collections?limit=1", anonymous)
-    const productId = (variant as any).product_id ?? (await api.get("/store/products?limit=1", anonymous)).data.products[0].id
-    const ids = [productId, region.id, order.id, open.cart.id, categories.product_categories[0].id, collections.collections[0].id]
+    const productId =
+      (variant as any).product_id ?? (await api.get("/store/products?limit=1", anonymous)).data.products[0].id
+    const ids = [
+      productId,
+      region.id,
+      order.id,
+      open.cart.id,
+      categories.product_categories[0].id,
+      collections.collections[0].id,
+    ]
     const routes: Array<[string, object]> = [
       ["/store/products", anonymous],
       [`/store/products/${productId}`, anonymous],

@@ -29,7 +29,10 @@ export function securityPaymentsSuite({ api, getContainer }: RunnerContext): voi
 
   async function storedSessions(collectionId: string) {
     const payments = getContainer().resolve(Modules.PAYMENT)
-    return payments.listPaymentSessions({ payment_collection_id: collectionId }, { select: ["id", "provider_id", "data"] })
+    return payments.listPaymentSessions(
+      { payment_collection_id: collectionId },
+      { select: ["id", "provider_id", "data"] }
+    )
   }
 
   async function paymentCollectionOf(cartId: string): Promise<string> {
@@ -54,9 +57,14 @@ export function securityPaymentsSuite({ api, getContainer }: RunnerContext): voi
         expect(sessions[0].provider_id).toBe(provider)
         const where = `${provider} via ${spelling(collectionId)}`
         const stored = sessions[0].data ?? {}
-        const leaked = Object.keys(forged).filter((name) => JSON.stringify(stored[name]) === JSON.stringify((forged as any)[name]))
+        const leaked = Object.keys(forged).filter(
+          (name) => JSON.stringify(stored[name]) === JSON.stringify((forged as any)[name])
+        )
         expect([where, leaked]).toEqual([where, []])
-        expect([where, Object.keys(stored).filter((name) => name in forged && name !== "reference")]).toEqual([where, []])
+        expect([where, Object.keys(stored).filter((name) => name in forged && name !== "reference")]).toEqual([
+          where,
+          [],
+        ])
       }
     }
   })
@@ -64,10 +72,16 @@ export function securityPaymentsSuite({ api, getContainer }: RunnerContext): voi
   it("keeps the JS SDK's flow (no data) working and still refuses a data that is not an object", async () => {
     const sdk = storeSdk(api, key)
     const { cart } = await cartReadyForPayment(sdk)
-    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_bank-transfer_offline" })
+    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(cart, {
+      provider_id: "pp_bank-transfer_offline",
+    })
     expect(payment_collection.payment_sessions?.[0]?.data?.reference).toMatch(/^RF/)
     const refused = await api
-      .post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default", data: ["capture_ids"] }, store)
+      .post(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default", data: ["capture_ids"] },
+        store
+      )
       .catch((error: any) => error.response)
     expect(refused.status).toBe(400)
   })

@@ -22,7 +22,9 @@ export function spellingsOf(path: string, ids: string[]): string[] {
     mapStatic((segment, index) => (index === 1 ? segment[0].toUpperCase() + segment.slice(1) : segment)),
     `${mapStatic((segment) => segment.toUpperCase())}/`,
     encodedId,
-    mapStatic((segment, index) => (index === 1 ? `%${segment.charCodeAt(0).toString(16)}${segment.slice(1)}` : segment)),
+    mapStatic((segment, index) =>
+      index === 1 ? `%${segment.charCodeAt(0).toString(16)}${segment.slice(1)}` : segment
+    ),
     path.replace("/store/", "/store//"),
   ]
 }
@@ -37,7 +39,11 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
   })
 
   const send = (method: "get" | "post" | "delete", url: string, headers: object, body: object = {}) =>
-    method === "post" ? api.post(url, body, headers) : method === "delete" ? api.delete(url, headers) : api.get(url, headers)
+    method === "post"
+      ? api.post(url, body, headers)
+      : method === "delete"
+        ? api.delete(url, headers)
+        : api.get(url, headers)
 
   it("keeps a customer's cart, order and payment collection to that customer in every spelling of their routes", async () => {
     const owner = await registerCustomer(api, key, "spelling.owner@example.com")
@@ -68,8 +74,14 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
     const leaks: string[] = []
     for (const [method, path, body] of routes) {
       for (const spelling of spellingsOf(path, ids)) {
-        for (const [who, headers] of [["another customer", other.headers], ["anonymous", store]] as const) {
-          const answer = await failure(send(method, spelling, headers, body)).catch(() => ({ status: 200, data: "succeeded" }))
+        for (const [who, headers] of [
+          ["another customer", other.headers],
+          ["anonymous", store],
+        ] as const) {
+          const answer = await failure(send(method, spelling, headers, body)).catch(() => ({
+            status: 200,
+            data: "succeeded",
+          }))
           // 401: Medusa's own authentication answered first (routes that need a customer).
           if (![401, 404].includes(answer.status) || /spelling\.owner|Gran Vía/.test(JSON.stringify(answer.data))) {
             leaks.push(`${method.toUpperCase()} ${spelling} as ${who} → ${answer.status}`)
@@ -83,8 +95,13 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
     const { data: still } = await api.get(`/store/carts/${cart.id}?fields=+customer_id,*items`, owner.headers)
     expect(still.cart.customer_id).toBe(owner.id)
     expect(still.cart.email).toBe(owner.email)
-    expect(still.cart.items.map((item: { id: string; quantity: number }) => [item.id, item.quantity])).toEqual([[cart.items[0].id, 1]])
-    const { data: sessions } = await api.get(`/store/carts/${cart.id}?fields=payment_collection.payment_sessions.id`, owner.headers)
+    expect(still.cart.items.map((item: { id: string; quantity: number }) => [item.id, item.quantity])).toEqual([
+      [cart.items[0].id, 1],
+    ])
+    const { data: sessions } = await api.get(
+      `/store/carts/${cart.id}?fields=payment_collection.payment_sessions.id`,
+      owner.headers
+    )
     expect(sessions.cart.payment_collection.payment_sessions).toEqual([])
     // and the owner still reaches them in any spelling
     expect(await statusOf(api.get(`/STORE/Carts/${cart.id}/`, owner.headers))).toBe(200)
@@ -105,13 +122,25 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
 
   it("does not delete the line item of another cart through one's own cart", async () => {
     const { data: regions } = await api.get("/store/regions", store)
-    const { data: products } = await api.get(`/store/products?region_id=${regions.regions[0].id}&limit=1&fields=variants.id`, store)
+    const { data: products } = await api.get(
+      `/store/products?region_id=${regions.regions[0].id}&limit=1&fields=variants.id`,
+      store
+    )
     const variantId = products.products[0].variants[0].id
     const newCart = async () =>
-      (await api.post("/store/carts", { region_id: regions.regions[0].id, items: [{ variant_id: variantId, quantity: 2 }] }, store)).data.cart
+      (
+        await api.post(
+          "/store/carts",
+          { region_id: regions.regions[0].id, items: [{ variant_id: variantId, quantity: 2 }] },
+          store
+        )
+      ).data.cart
     const victim = await newCart()
     const attacker = await newCart()
-    for (const spelling of spellingsOf(`/store/carts/${attacker.id}/line-items/${victim.items[0].id}`, [attacker.id, victim.items[0].id])) {
+    for (const spelling of spellingsOf(`/store/carts/${attacker.id}/line-items/${victim.items[0].id}`, [
+      attacker.id,
+      victim.items[0].id,
+    ])) {
       expect([spelling, await statusOf(api.delete(spelling, store))]).toEqual([spelling, 404])
     }
     const { data } = await api.get(`/store/carts/${victim.id}`, store)
@@ -124,7 +153,10 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
   it("refuses a registered customer's email on an anonymous cart in every spelling", async () => {
     await registerCustomer(api, key, "spelling.account@example.com")
     const { data } = await api.post("/store/carts", {}, store)
-    for (const spelling of [...spellingsOf("/store/carts", []), ...spellingsOf(`/store/carts/${data.cart.id}`, [data.cart.id])]) {
+    for (const spelling of [
+      ...spellingsOf("/store/carts", []),
+      ...spellingsOf(`/store/carts/${data.cart.id}`, [data.cart.id]),
+    ]) {
       const status = await statusOf(api.post(spelling, { email: "spelling.account@example.com" }, store))
       expect([spelling, status === 400 || status === 404]).toEqual([spelling, true])
     }
@@ -150,15 +182,27 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
     const { data: products } = await api.get(`/store/products?region_id=${europe.id}&limit=1&fields=variants.id`, store)
     const { data: created } = await api.post(
       "/store/carts",
-      { region_id: europe.id, email: "spelling.buyer@example.com", items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }] },
+      {
+        region_id: europe.id,
+        email: "spelling.buyer@example.com",
+        items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
+      },
       store
     )
     const cartId = created.cart.id
-    await api.post(`/store/carts/${cartId}`, { shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS }, store)
+    await api.post(
+      `/store/carts/${cartId}`,
+      { shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS },
+      store
+    )
     const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store)
     await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, store)
     const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
-    await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+    await api.post(
+      `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      store
+    )
     const { data: completed } = await api.post(`/STORE/Carts/${cartId}/Complete/`, {}, store)
     expect(completed.type).toBe("order")
     expect(completed.order_token).toMatch(/^[\w-]{40,}$/)
@@ -166,11 +210,15 @@ export function securitySpellingsSuite({ api, getContainer }: RunnerContext): vo
 
   it("answers an empty variant id with a 400 naming the field", async () => {
     const { data: regions } = await api.get("/store/regions", store)
-    const refused = await failure(api.post("/store/carts", { region_id: regions.regions[0].id, items: [{ variant_id: "", quantity: 1 }] }, store))
+    const refused = await failure(
+      api.post("/store/carts", { region_id: regions.regions[0].id, items: [{ variant_id: "", quantity: 1 }] }, store)
+    )
     expect(refused.status).toBe(400)
     expect(refused.data.message).toMatch(/items\[0\]\.variant_id/)
     const { data } = await api.post("/store/carts", {}, store)
-    const again = await failure(api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: " ", quantity: 1 }, store))
+    const again = await failure(
+      api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: " ", quantity: 1 }, store)
+    )
     expect(again.status).toBe(400)
     expect(again.data.message).toMatch(/variant_id/)
   })

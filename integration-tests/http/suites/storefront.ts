@@ -194,7 +194,9 @@ export function storefrontSuite({ api, getContainer }: RunnerContext): void {
       )
       expect(wrong.status).toBe(401)
       expect(wrong.data.message).toMatch(/invalid/i)
-      const unknown = await failure(api.post("/auth/customer/emailpass", { email: "nobody@example.com", password: "x" }))
+      const unknown = await failure(
+        api.post("/auth/customer/emailpass", { email: "nobody@example.com", password: "x" })
+      )
       expect(unknown.status).toBe(401)
     })
 

@@ -60,11 +60,14 @@ integrationTestRunner({
       return { order: completed.order as any, session }
     }
 
-    const logRows = (filters: Record<string, unknown>) => (getContainer().resolve(EMAIL_LOG_MODULE) as any).listEmailMessages(filters)
+    const logRows = (filters: Record<string, unknown>) =>
+      getContainer().resolve<any>(EMAIL_LOG_MODULE).listEmailMessages(filters)
 
     it("an order placed by bank transfer delivers one confirmation with its items, totals, currency, IBAN and reference", async () => {
       const { order, session } = await placeOrder("buyer-1@example.com")
-      const [email] = await eventually(async () => inbox.to("buyer-1@example.com").length && inbox.to("buyer-1@example.com"))
+      const [email] = await eventually(
+        async () => inbox.to("buyer-1@example.com").length && inbox.to("buyer-1@example.com")
+      )
       const item = order.items[0]
       expect(email.subject).toContain(`#${order.display_id}`)
       for (const part of [email.html, email.text]) {
@@ -88,7 +91,10 @@ integrationTestRunner({
       const { order } = await placeOrder("buyer-2@example.com")
       await eventually(async () => inbox.to("buyer-2@example.com").length)
       const bus = getContainer().resolve(Modules.EVENT_BUS)
-      await bus.emit([{ name: "order.placed", data: { id: order.id } }, { name: "order.placed", data: { id: order.id } }])
+      await bus.emit([
+        { name: "order.placed", data: { id: order.id } },
+        { name: "order.placed", data: { id: order.id } },
+      ])
       await new Promise((resolve) => setTimeout(resolve, 3000))
       expect(inbox.to("buyer-2@example.com")).toHaveLength(1)
       expect(await logRows({ order_id: order.id })).toHaveLength(1)
@@ -117,7 +123,11 @@ integrationTestRunner({
 
     it("password reset: the emailed link's token sets a new password; an unknown email gets 201 and no email", async () => {
       const email = "ana.garcia@example.com"
-      const reset = await api.post("/auth/customer/emailpass/reset-password", { identifier: email }, { headers: { "x-publishable-api-key": key } })
+      const reset = await api.post(
+        "/auth/customer/emailpass/reset-password",
+        { identifier: email },
+        { headers: { "x-publishable-api-key": key } }
+      )
       expect(reset.status).toBe(201)
       const [message] = await eventually(async () => inbox.to(email).length && inbox.to(email))
       const link = /https:\/\/shop\.tienda\.test\/reset-password\?token=([^&\s"]+)&email=([^\s"<]+)/.exec(message.text)
@@ -125,14 +135,25 @@ integrationTestRunner({
       const token = decodeURIComponent(link![1])
       expect(decodeURIComponent(link![2])).toBe(email)
 
-      const updated = await api.post("/auth/customer/emailpass/update", { email, password: "a-new-pass-2026" }, { headers: { authorization: `Bearer ${token}` } })
+      const updated = await api.post(
+        "/auth/customer/emailpass/update",
+        { email, password: "a-new-pass-2026" },
+        { headers: { authorization: `Bearer ${token}` } }
+      )
       expect(updated.status).toBe(200)
       const login = (password: string) =>
-        api.post("/auth/customer/emailpass", { email, password }).then((r: any) => r.status, (e: any) => e.response?.status)
+        api.post("/auth/customer/emailpass", { email, password }).then(
+          (r: any) => r.status,
+          (e: any) => e.response?.status
+        )
       expect(await login("a-new-pass-2026")).toBe(200)
       expect(await login("tienda-demo-1")).toBe(401)
 
-      const unknown = await api.post("/auth/customer/emailpass/reset-password", { identifier: "nobody@example.com" }, { headers: { "x-publishable-api-key": key } })
+      const unknown = await api.post(
+        "/auth/customer/emailpass/reset-password",
+        { identifier: "nobody@example.com" },
+        { headers: { "x-publishable-api-key": key } }
+      )
       expect(unknown.status).toBe(201)
       await new Promise((resolve) => setTimeout(resolve, 2000))
       expect(inbox.to("nobody@example.com")).toHaveLength(0)
@@ -145,11 +166,23 @@ integrationTestRunner({
       await eventually(async () => inbox.to("buyer-5@example.com").length)
       const { data: full } = await api.get(`/admin/orders/${order.id}?fields=id,*items`, admin)
       const items = full.order.items.map((item: any) => ({ id: item.id, quantity: item.quantity }))
-      const { data: fulfilled } = await api.post(`/admin/orders/${order.id}/fulfillments?fields=id,*fulfillments`, { items }, admin)
+      const { data: fulfilled } = await api.post(
+        `/admin/orders/${order.id}/fulfillments?fields=id,*fulfillments`,
+        { items },
+        admin
+      )
       const fulfillmentId = fulfilled.order.fulfillments[0].id
-      const labels = [{ tracking_number: "TRK-42-ES", tracking_url: "https://track.example/TRK-42-ES", label_url: "https://track.example/label" }]
+      const labels = [
+        {
+          tracking_number: "TRK-42-ES",
+          tracking_url: "https://track.example/TRK-42-ES",
+          label_url: "https://track.example/label",
+        },
+      ]
       await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/shipments`, { items, labels }, admin)
-      const shipped = await eventually(async () => inbox.to("buyer-5@example.com").find((email) => /on its way/.test(email.subject)))
+      const shipped = await eventually(async () =>
+        inbox.to("buyer-5@example.com").find((email) => /on its way/.test(email.subject))
+      )
       expect(shipped.text).toContain("TRK-42-ES")
       expect(shipped.text).toContain(full.order.items[0].product_title)
       expect(shipped.html).toContain('href="https://track.example/TRK-42-ES"')
@@ -165,7 +198,9 @@ integrationTestRunner({
       expect(resent.email).toMatchObject({ status: "sent", resent_from_id: list.emails[0].id })
       await eventually(async () => inbox.to("buyer-5@example.com").length === 3)
 
-      const bad = await api.get(`/admin/emails?limit=500&status=lost&color=red`, admin).catch((error: any) => error.response)
+      const bad = await api
+        .get(`/admin/emails?limit=500&status=lost&color=red`, admin)
+        .catch((error: any) => error.response)
       expect(bad.status).toBe(400)
       expect(bad.data.message).toMatch(/limit/)
       expect(bad.data.message).toMatch(/status/)

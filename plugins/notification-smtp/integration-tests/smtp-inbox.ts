@@ -28,7 +28,12 @@ export class SmtpInbox {
         simpleParser(stream).then(
           (mail) => {
             const to = Array.isArray(mail.to) ? mail.to[0] : mail.to
-            this.emails.push({ to: to?.text ?? "", subject: mail.subject ?? "", html: String(mail.html || ""), text: mail.text ?? "" })
+            this.emails.push({
+              to: to?.text ?? "",
+              subject: mail.subject ?? "",
+              html: String(mail.html || ""),
+              text: mail.text ?? "",
+            })
             callback()
           },
           (error) => callback(error)

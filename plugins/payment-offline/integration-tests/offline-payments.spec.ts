@@ -75,7 +75,10 @@ integrationTestRunner({
       const { order, session } = await placeOrder(BANK)
       const reference = session.data.reference as string
       expect(isValidPaymentReference(reference)).toBe(true)
-      expect(session.data.bank_account).toMatchObject({ account_holder: "Tienda Demo S.L.", iban: "ES91 2100 0418 4502 0005 1332" })
+      expect(session.data.bank_account).toMatchObject({
+        account_holder: "Tienda Demo S.L.",
+        iban: "ES91 2100 0418 4502 0005 1332",
+      })
       expect(session.data.auto_cancel_after_days).toBe(7)
 
       expect(await adminOrder(order.id)).toMatchObject({ status: "pending", payment_status: "authorized" })
@@ -87,7 +90,12 @@ integrationTestRunner({
       expect(withReference.metadata).toMatchObject({ payment_method: "bank-transfer", payment_reference: reference })
 
       const { data: before } = await api.get(`/admin/orders/${order.id}/offline-payment`, admin)
-      expect(before.offline_payment).toMatchObject({ method: "bank-transfer", reference, status: "awaiting", captured_amount: 0 })
+      expect(before.offline_payment).toMatchObject({
+        method: "bank-transfer",
+        reference,
+        status: "awaiting",
+        captured_amount: 0,
+      })
       expect(before.offline_payment.amount).toBeCloseTo(Number(order.total), 2)
 
       const { data: paid } = await api.post(`/admin/orders/${order.id}/offline-payment/mark-paid`, {}, admin)
@@ -154,7 +162,11 @@ integrationTestRunner({
       // Capturing more than was authorized, through Medusa's own route: refused, nothing captured.
       const { data: summary } = await api.get(`/admin/orders/${order.id}/offline-payment`, admin)
       const tooMuch = await failure(
-        api.post(`/admin/payments/${summary.offline_payment.payment_id}/capture`, { amount: summary.offline_payment.amount + 1 }, admin)
+        api.post(
+          `/admin/payments/${summary.offline_payment.payment_id}/capture`,
+          { amount: summary.offline_payment.amount + 1 },
+          admin
+        )
       )
       expect(tooMuch.status).toBe(400)
       expect(tooMuch.data.message).toMatch(/cannot capture more than the authorized amount/)
@@ -163,7 +175,11 @@ integrationTestRunner({
       // Refunding more than was captured: refused, nothing refunded.
       await api.post(`/admin/orders/${order.id}/offline-payment/mark-paid`, {}, admin)
       const overRefund = await failure(
-        api.post(`/admin/payments/${summary.offline_payment.payment_id}/refund`, { amount: summary.offline_payment.amount + 1 }, admin)
+        api.post(
+          `/admin/payments/${summary.offline_payment.payment_id}/refund`,
+          { amount: summary.offline_payment.amount + 1 },
+          admin
+        )
       )
       expect(overRefund.status).toBe(400)
       expect(overRefund.data.message).toMatch(/refund/i)
@@ -175,14 +191,22 @@ integrationTestRunner({
       const storeHeaders = { headers: { "x-publishable-api-key": key } }
       const { data: collection } = await api.post(`/store/payment-collections`, { cart_id: cart.id }, storeHeaders)
       const unknown = await failure(
-        api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_nope_nope" }, storeHeaders)
+        api.post(
+          `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_nope_nope" },
+          storeHeaders
+        )
       )
       expect(unknown.status).toBe(400)
       expect(unknown.data.message).toMatch(/pp_nope_nope is not enabled/)
     })
 
     it("a shopper's settled_at never makes an order look paid: not through the store API, not through the provider", async () => {
-      const forged = { settled_at: "2026-01-01T10:00:00.000Z", canceled_at: "2026-01-02T10:00:00.000Z", refunds: [{ amount: "1", at: "x" }] }
+      const forged = {
+        settled_at: "2026-01-01T10:00:00.000Z",
+        canceled_at: "2026-01-02T10:00:00.000Z",
+        refunds: [{ amount: "1", at: "x" }],
+      }
       const storeHeaders = { headers: { "x-publishable-api-key": key } }
 
       // Through the store API, as a shopper would send it.
@@ -193,7 +217,11 @@ integrationTestRunner({
 
       // Straight into the Payment Module (no edge middleware): the provider itself keeps none of it.
       const direct = await cartReadyForPayment(sdk)
-      const { data: collection } = await api.post(`/store/payment-collections`, { cart_id: direct.cart.id }, storeHeaders)
+      const { data: collection } = await api.post(
+        `/store/payment-collections`,
+        { cart_id: direct.cart.id },
+        storeHeaders
+      )
       const payments = getContainer().resolve(Modules.PAYMENT)
       const created = await payments.createPaymentSession(collection.payment_collection.id, {
         provider_id: BANK,
@@ -217,9 +245,14 @@ integrationTestRunner({
 
       // Mark as paid: the date shown is when the merchant recorded it.
       const { data: paid } = await api.post(`/admin/orders/${placed.order.id}/offline-payment/mark-paid`, {}, admin)
-      const { data: full } = await api.get(`/admin/orders/${placed.order.id}?fields=*payment_collections.payments`, admin)
+      const { data: full } = await api.get(
+        `/admin/orders/${placed.order.id}?fields=*payment_collections.payments`,
+        admin
+      )
       expect(paid.offline_payment.status).toBe("paid")
-      expect(paid.offline_payment.settled_at).toBe(new Date(full.order.payment_collections[0].payments[0].captured_at).toISOString())
+      expect(paid.offline_payment.settled_at).toBe(
+        new Date(full.order.payment_collections[0].payments[0].captured_at).toISOString()
+      )
       expect(paid.offline_payment.settled_at).not.toBe(forged.settled_at)
     })
 
@@ -231,7 +264,9 @@ integrationTestRunner({
       expect(completed.type).toBe("order")
       const order = completed.order
       const fees = order.items.filter((item: any) => item.metadata?.tienda_offline_fee)
-      expect(fees.map((item: any) => [item.title, Number(item.unit_price), Number(item.quantity)])).toEqual([["Cash on delivery fee", 2.5, 1]])
+      expect(fees.map((item: any) => [item.title, Number(item.unit_price), Number(item.quantity)])).toEqual([
+        ["Cash on delivery fee", 2.5, 1],
+      ])
       expect(Number(order.total)).toBeGreaterThanOrEqual(without + 2.5)
       // The courier collects the amount with the fee.
       const { data } = await api.get(`/admin/orders/${order.id}/offline-payment`, admin)
@@ -249,9 +284,15 @@ integrationTestRunner({
       await startPayment(sdk, cart.id, COD)
       // Completing without the store route's middleware, as a second process would find the cart once it holds the lock.
       const { errors } = await completeCartWorkflow(getContainer()).run({ input: { id: cart.id }, throwOnError: false })
-      expect(errors[0]?.error?.message).toMatch(/Cash on delivery in EUR carries a fee of 2.5: add it with POST \/store\/carts\//)
+      expect(errors[0]?.error?.message).toMatch(
+        /Cash on delivery in EUR carries a fee of 2.5: add it with POST \/store\/carts\//
+      )
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const { data: orders } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+      const { data: orders } = await query.graph({
+        entity: "order_cart",
+        fields: ["order_id"],
+        filters: { cart_id: cart.id },
+      })
       expect(orders).toEqual([])
 
       // Through the store API the fee goes back on and the order is placed with it.
@@ -285,7 +326,9 @@ integrationTestRunner({
       const { data: jobs } = await query.graph({ entity: "order", fields: ["id"], filters: { status: "canceled" } })
       expect(jobs.map((o: any) => o.id)).toEqual([unpaid.order.id])
 
-      const markCanceled = await failure(api.post(`/admin/orders/${unpaid.order.id}/offline-payment/mark-paid`, {}, admin))
+      const markCanceled = await failure(
+        api.post(`/admin/orders/${unpaid.order.id}/offline-payment/mark-paid`, {}, admin)
+      )
       expect(markCanceled.status).toBe(400)
       expect(markCanceled.data.message).toMatch(/canceled/)
     })

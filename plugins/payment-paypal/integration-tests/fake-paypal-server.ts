@@ -97,7 +97,10 @@ export class FakePayPal {
   }
 
   private signature(id: string, time: string, event: object): string {
-    return crypto.createHmac("sha256", this.signingSecret).update(`${id}|${time}|${this.webhookId}|${JSON.stringify(event)}`).digest("base64")
+    return crypto
+      .createHmac("sha256", this.signingSecret)
+      .update(`${id}|${time}|${this.webhookId}|${JSON.stringify(event)}`)
+      .digest("base64")
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -156,7 +159,11 @@ export class FakePayPal {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
       }
       if (fault.status) {
-        return send(fault.status, { name: "INTERNAL_SERVER_ERROR", message: "An internal server error occurred.", debug_id: "fake-debug" })
+        return send(fault.status, {
+          name: "INTERNAL_SERVER_ERROR",
+          message: "An internal server error occurred.",
+          debug_id: "fake-debug",
+        })
       }
     }
     return send(...this.answer(method, path, body, requestId))
@@ -230,12 +237,20 @@ export class FakePayPal {
 
   private createOrder(body: any): [number, any] {
     const unit = body?.purchase_units?.[0]
-    const problem = this.checkAmount(unit?.amount) ?? (["AUTHORIZE", "CAPTURE"].includes(body?.intent) ? undefined : "INVALID_PARAMETER_VALUE")
+    const problem =
+      this.checkAmount(unit?.amount) ??
+      (["AUTHORIZE", "CAPTURE"].includes(body?.intent) ? undefined : "INVALID_PARAMETER_VALUE")
     if (problem) {
       return unprocessable(problem)
     }
     const id = `5O${String(++this.counter).padStart(6, "0")}FAKE`
-    const order = { id, intent: body.intent, status: "CREATED", purchase_units: [{ reference_id: "default", custom_id: unit.custom_id, amount: unit.amount, payments: {} }], declined: false }
+    const order = {
+      id,
+      intent: body.intent,
+      status: "CREATED",
+      purchase_units: [{ reference_id: "default", custom_id: unit.custom_id, amount: unit.amount, payments: {} }],
+      declined: false,
+    }
     this.orders.set(id, order)
     return [201, this.view(order)]
   }
@@ -270,7 +285,15 @@ export class FakePayPal {
       this.authorizations.set(authorization.id, authorization)
       unit.payments.authorizations = [authorization]
     } else {
-      const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount: unit.amount, custom_id: unit.custom_id, final_capture: true, refunded: 0, orderId }
+      const capture = {
+        id: `CAP${++this.counter}`,
+        status: "COMPLETED",
+        amount: unit.amount,
+        custom_id: unit.custom_id,
+        final_capture: true,
+        refunded: 0,
+        orderId,
+      }
       this.captures.set(capture.id, capture)
       unit.payments.captures = [capture]
     }
@@ -287,7 +310,9 @@ export class FakePayPal {
       return unprocessable("AUTHORIZATION_EXPIRED")
     }
     if (authorization.status === "VOIDED" || authorization.status === "CAPTURED") {
-      return unprocessable(authorization.status === "VOIDED" ? "AUTHORIZATION_VOIDED" : "AUTHORIZATION_ALREADY_CAPTURED")
+      return unprocessable(
+        authorization.status === "VOIDED" ? "AUTHORIZATION_VOIDED" : "AUTHORIZATION_ALREADY_CAPTURED"
+      )
     }
     const amount = body?.amount ?? authorization.amount
     const problem = this.checkAmount(amount)
@@ -299,9 +324,20 @@ export class FakePayPal {
       return unprocessable("MAX_CAPTURE_AMOUNT_EXCEEDED")
     }
     authorization.captured += Number(amount.value)
-    authorization.status = body?.final_capture || authorization.captured >= Number(authorization.amount.value) ? "CAPTURED" : "PARTIALLY_CAPTURED"
+    authorization.status =
+      body?.final_capture || authorization.captured >= Number(authorization.amount.value)
+        ? "CAPTURED"
+        : "PARTIALLY_CAPTURED"
     const unit = this.orders.get(authorization.orderId).purchase_units[0]
-    const capture = { id: `CAP${++this.counter}`, status: "COMPLETED", amount, custom_id: unit.custom_id, final_capture: !!body?.final_capture, refunded: 0, orderId: authorization.orderId }
+    const capture = {
+      id: `CAP${++this.counter}`,
+      status: "COMPLETED",
+      amount,
+      custom_id: unit.custom_id,
+      final_capture: !!body?.final_capture,
+      refunded: 0,
+      orderId: authorization.orderId,
+    }
     this.captures.set(capture.id, capture)
     unit.payments.captures = [...(unit.payments.captures ?? []), capture]
     return [201, publicView(capture)]
@@ -369,15 +405,35 @@ function publicView(value: any): any {
     return value.map(publicView)
   }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !INTERNAL.has(key)).map(([key, v]) => [key, publicView(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !INTERNAL.has(key))
+        .map(([key, v]) => [key, publicView(v)])
+    )
   }
   return value
 }
 
 function unprocessable(issue: string): [number, any] {
-  return [422, { name: "UNPROCESSABLE_ENTITY", message: "The requested action could not be performed.", details: [{ issue }], debug_id: "fake-debug" }]
+  return [
+    422,
+    {
+      name: "UNPROCESSABLE_ENTITY",
+      message: "The requested action could not be performed.",
+      details: [{ issue }],
+      debug_id: "fake-debug",
+    },
+  ]
 }
 
 function notFound(issue: string, what: string): [number, any] {
-  return [404, { name: "RESOURCE_NOT_FOUND", message: `The specified resource does not exist: ${what}.`, details: [{ issue }], debug_id: "fake-debug" }]
+  return [
+    404,
+    {
+      name: "RESOURCE_NOT_FOUND",
+      message: `The specified resource does not exist: ${what}.`,
+      details: [{ issue }],
+      debug_id: "fake-debug",
+    },
+  ]
 }

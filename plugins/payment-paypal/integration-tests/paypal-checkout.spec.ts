@@ -27,7 +27,14 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await paypal.stop()
-  for (const name of ["PAYPAL_CLIENT_ID", "PAYPAL_CLIENT_SECRET", "PAYPAL_WEBHOOK_ID", "PAYPAL_API_BASE_URL", "PAYPAL_TIMEOUT_MS", "PAYMENT_WEBHOOK_DELAY_MS"]) {
+  for (const name of [
+    "PAYPAL_CLIENT_ID",
+    "PAYPAL_CLIENT_SECRET",
+    "PAYPAL_WEBHOOK_ID",
+    "PAYPAL_API_BASE_URL",
+    "PAYPAL_TIMEOUT_MS",
+    "PAYMENT_WEBHOOK_DELAY_MS",
+  ]) {
     delete process.env[name]
   }
 })
@@ -74,7 +81,8 @@ integrationTestRunner({
       return { order: data.order, payment: data.order.payment_collections[0].payments[0] }
     }
 
-    const complete = (cartId: string) => failure(api.post(`/store/carts/${cartId}/complete`, {}, { headers: { "x-publishable-api-key": key } }))
+    const complete = (cartId: string) =>
+      failure(api.post(`/store/carts/${cartId}/complete`, {}, { headers: { "x-publishable-api-key": key } }))
 
     async function approvedCart() {
       const { cart } = await cartReadyForPayment(sdk, { quantity: 2 })
@@ -94,7 +102,10 @@ integrationTestRunner({
       const { cart, session, paypalOrderId } = await approvedCart()
       const created = paypal.orders.get(paypalOrderId)
       expect(created.intent).toBe("AUTHORIZE")
-      expect(created.purchase_units[0]).toMatchObject({ custom_id: session.id, amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) } })
+      expect(created.purchase_units[0]).toMatchObject({
+        custom_id: session.id,
+        amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) },
+      })
       expect(session.data.approve_url).toContain(paypalOrderId)
 
       paypal.approve(paypalOrderId)
@@ -107,21 +118,31 @@ integrationTestRunner({
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
       const [capture] = paypal.calls("POST", /\/v2\/payments\/authorizations\/.+\/capture$/)
       expect(capture.requestId).toMatch(/^capture-capt_/)
-      expect(capture.body).toEqual({ amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) }, final_capture: true })
+      expect(capture.body).toEqual({
+        amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) },
+        final_capture: true,
+      })
       expect((await paymentOf(order.id)).order.payment_status).toBe("captured")
 
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: 5.5 }, admin)
       const [refund] = paypal.calls("POST", /\/refund$/)
       expect(refund.body).toEqual({ amount: { currency_code: "EUR", value: "5.50" } })
       expect(refund.requestId).toMatch(/^refund-/)
-      const tooMuch = await failure(api.post(`/admin/payments/${payment.id}/refund`, { amount: Number(cart.total) }, admin))
+      const tooMuch = await failure(
+        api.post(`/admin/payments/${payment.id}/refund`, { amount: Number(cart.total) }, admin)
+      )
       expect(tooMuch.status).toBe(400)
       expect(paypal.refunds.size).toBe(1)
       expect((await paymentOf(order.id)).payment.refunds).toHaveLength(1)
     })
 
     it("a shopper's capture_ids: the order is paid only once the admin captures at PayPal; cancel voids at PayPal", async () => {
-      const forged = { capture_ids: ["CAP-FORGED"], authorization_id: "AUTH-FORGED", intent: "CAPTURE", status: "COMPLETED" }
+      const forged = {
+        capture_ids: ["CAP-FORGED"],
+        authorization_id: "AUTH-FORGED",
+        intent: "CAPTURE",
+        status: "COMPLETED",
+      }
       async function placedWithForgedData() {
         const { cart } = await cartReadyForPayment(sdk)
         const { session } = await startPayment(sdk, cart.id, PAYPAL, forged)
@@ -137,12 +158,15 @@ integrationTestRunner({
         expect(payment.data.capture_ids).toBeUndefined()
         return { order, payment, authorizationId }
       }
-      const captureCalls = (authorizationId: string) => paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${authorizationId}/capture$`))
+      const captureCalls = (authorizationId: string) =>
+        paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${authorizationId}/capture$`))
 
       const first = await placedWithForgedData()
       // PayPal refuses the capture: nothing is recorded, the order is still only authorized.
       paypal.fail({ path: /\/authorizations\/.+\/capture$/, status: 500 })
-      expect((await failure(api.post(`/admin/payments/${first.payment.id}/capture`, {}, admin))).status).toBeGreaterThanOrEqual(400)
+      expect(
+        (await failure(api.post(`/admin/payments/${first.payment.id}/capture`, {}, admin))).status
+      ).toBeGreaterThanOrEqual(400)
       expect((await paymentOf(first.order.id)).order.payment_status).toBe("authorized")
       expect(paypal.authorizations.get(first.authorizationId).status).toBe("CREATED")
       // PayPal captures: then, and only then, the order is paid.
@@ -156,7 +180,9 @@ integrationTestRunner({
 
       const second = await placedWithForgedData()
       await api.post(`/admin/orders/${second.order.id}/cancel`, {}, admin)
-      expect(paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${second.authorizationId}/void$`))).toHaveLength(1)
+      expect(
+        paypal.calls("POST", new RegExp(`/v2/payments/authorizations/${second.authorizationId}/void$`))
+      ).toHaveLength(1)
       expect(paypal.authorizations.get(second.authorizationId).status).toBe("VOIDED")
       expect(captureCalls(second.authorizationId)).toHaveLength(0)
     })
@@ -223,11 +249,19 @@ integrationTestRunner({
         id: "WH-APPROVED-1",
         event_type: "CHECKOUT.ORDER.APPROVED",
         resource_type: "checkout-order",
-        resource: { id: paypalOrderId, status: "APPROVED", purchase_units: [{ custom_id: session.id, amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) } }] },
+        resource: {
+          id: paypalOrderId,
+          status: "APPROVED",
+          purchase_units: [
+            { custom_id: session.id, amount: { currency_code: "EUR", value: Number(cart.total).toFixed(2) } },
+          ],
+        },
       }
       const body = JSON.stringify(event)
       for (let i = 0; i < 5; i++) {
-        const response = await api.post("/hooks/payment/paypal_paypal", body, { headers: { "content-type": "application/json", ...paypal.signWebhook(event) } })
+        const response = await api.post("/hooks/payment/paypal_paypal", body, {
+          headers: { "content-type": "application/json", ...paypal.signWebhook(event) },
+        })
         expect(response.status).toBe(200)
       }
       const [orderId] = await eventually(async () => {
@@ -247,7 +281,11 @@ integrationTestRunner({
     it("a webhook with a forged signature changes nothing", async () => {
       const { cart, session, paypalOrderId } = await approvedCart()
       paypal.approve(paypalOrderId)
-      const event = { id: "WH-FORGED", event_type: "CHECKOUT.ORDER.APPROVED", resource: { id: paypalOrderId, purchase_units: [{ custom_id: session.id }] } }
+      const event = {
+        id: "WH-FORGED",
+        event_type: "CHECKOUT.ORDER.APPROVED",
+        resource: { id: paypalOrderId, purchase_units: [{ custom_id: session.id }] },
+      }
       const headers = { ...paypal.signWebhook({ ...event, id: "WH-OTHER" }), "content-type": "application/json" }
       await api.post("/hooks/payment/paypal_paypal", JSON.stringify(event), { headers }).catch((e) => e.response)
       await new Promise((resolve) => setTimeout(resolve, 4000))

@@ -19,10 +19,42 @@ const fields: Record<string, SearchTypes.SearchFieldDefinition> = {
   in_stock: { type: "boolean", filterable: true, facetable: true },
 }
 const products = [
-  { id: "p1", title: "Classic T-Shirt", handle: "t-shirt", status: "published", tags: ["summer", "cotton"], min_price: 15, in_stock: true },
-  { id: "p2", title: "Zip Hoodie", handle: "hoodie", status: "published", tags: ["winter"], min_price: 45, in_stock: true },
-  { id: "p3", title: "Pullover Hoodie", handle: "pullover", status: "published", tags: ["winter", "cotton"], min_price: 40, in_stock: false },
-  { id: "p4", title: "Sweatpants", handle: "sweatpants", status: "draft", tags: ["winter"], min_price: 30, in_stock: true },
+  {
+    id: "p1",
+    title: "Classic T-Shirt",
+    handle: "t-shirt",
+    status: "published",
+    tags: ["summer", "cotton"],
+    min_price: 15,
+    in_stock: true,
+  },
+  {
+    id: "p2",
+    title: "Zip Hoodie",
+    handle: "hoodie",
+    status: "published",
+    tags: ["winter"],
+    min_price: 45,
+    in_stock: true,
+  },
+  {
+    id: "p3",
+    title: "Pullover Hoodie",
+    handle: "pullover",
+    status: "published",
+    tags: ["winter", "cotton"],
+    min_price: 40,
+    in_stock: false,
+  },
+  {
+    id: "p4",
+    title: "Sweatpants",
+    handle: "sweatpants",
+    status: "draft",
+    tags: ["winter"],
+    min_price: 30,
+    in_stock: true,
+  },
 ]
 
 if (!url) {
@@ -38,16 +70,19 @@ if (!url) {
 } else {
   describe(`Elasticsearch provider, live against ${new URL(url).host}`, () => {
     const prefix = `tienda_live_${Date.now()}_`
-    const service = new ElasticsearchSearchProviderService({ logger }, {
-      node: url,
-      apiKey: process.env.ELASTICSEARCH_API_KEY || undefined,
-      username: process.env.ELASTICSEARCH_USERNAME || undefined,
-      password: process.env.ELASTICSEARCH_PASSWORD || undefined,
-      caFile: process.env.ELASTICSEARCH_CA_FILE || undefined,
-      indexPrefix: prefix,
-      replicas: 0,
-      requestTimeoutMs: 10_000,
-    })
+    const service = new ElasticsearchSearchProviderService(
+      { logger },
+      {
+        node: url,
+        apiKey: process.env.ELASTICSEARCH_API_KEY || undefined,
+        username: process.env.ELASTICSEARCH_USERNAME || undefined,
+        password: process.env.ELASTICSEARCH_PASSWORD || undefined,
+        caFile: process.env.ELASTICSEARCH_CA_FILE || undefined,
+        indexPrefix: prefix,
+        replicas: 0,
+        requestTimeoutMs: 10_000,
+      }
+    )
     const index: SearchTypes.ResolvedSearchIndexDefinition = {
       name: "product",
       entity: "product",
@@ -65,12 +100,16 @@ if (!url) {
 
     beforeAll(async () => {
       await service.upsertIndex({ index })
-      await service.waitForTask(await service.upsertDocuments({ index: "product_v1", definition: index, documents: products }))
+      await service.waitForTask(
+        await service.upsertDocuments({ index: "product_v1", definition: index, documents: products })
+      )
     }, 60_000)
     afterAll(() => service.deleteIndex({ index: "product_v1" }))
 
     it("lists the index with its document count", async () => {
-      expect((await service.listIndexes()).find((info) => info.name === "product_v1")).toMatchObject({ document_count: 4 })
+      expect((await service.listIndexes()).find((info) => info.name === "product_v1")).toMatchObject({
+        document_count: 4,
+      })
     })
 
     it("matches whole words, prefixes with match_strategy last, and typos when asked", async () => {
@@ -79,21 +118,43 @@ if (!url) {
       expect(ids(await search({ q: "hood", search_options: { match_strategy: "last" } })).sort()).toEqual(["p2", "p3"])
       expect(ids(await search({ q: "tshrit", search_options: { typo_tolerance: true } }))).toContain("p1")
       expect(ids(await search({ q: "zip hoodie" }))).toEqual(["p2"])
-      expect(ids(await search({ q: "zip pullover", search_options: { match_strategy: "any" } })).sort()).toEqual(["p2", "p3"])
+      expect(ids(await search({ q: "zip pullover", search_options: { match_strategy: "any" } })).sort()).toEqual([
+        "p2",
+        "p3",
+      ])
     })
 
     it("filters, facets, sorts, pages and highlights", async () => {
       const result = await search({
         filters: { status: "published", min_price: { $gte: 20 } },
         pagination: { skip: 0, take: 1, order: { min_price: "DESC" } },
-        search_options: { facets: ["tags", "in_stock", { field: "min_price", type: "stats" }, { field: "min_price", type: "range", ranges: [{ to: 42 }, { from: 42 }] }] },
+        search_options: {
+          facets: [
+            "tags",
+            "in_stock",
+            { field: "min_price", type: "stats" },
+            { field: "min_price", type: "range", ranges: [{ to: 42 }, { from: 42 }] },
+          ],
+        },
       })
       expect(ids(result)).toEqual(["p2"])
       expect(result.metadata.count).toBe(2)
       expect(result.facets).toEqual({
-        tags: { type: "value", values: [{ value: "winter", count: 2 }, { value: "cotton", count: 1 }] },
+        tags: {
+          type: "value",
+          values: [
+            { value: "winter", count: 2 },
+            { value: "cotton", count: 1 },
+          ],
+        },
         // Equal counts go by key, and Elasticsearch keys booleans as 0/1.
-        in_stock: { type: "value", values: [{ value: "false", count: 1 }, { value: "true", count: 1 }] },
+        in_stock: {
+          type: "value",
+          values: [
+            { value: "false", count: 1 },
+            { value: "true", count: 1 },
+          ],
+        },
         min_price: {
           type: "range",
           ranges: [
@@ -108,7 +169,9 @@ if (!url) {
 
     it("deletes by id and by filter, then clears", async () => {
       await service.waitForTask(await service.deleteDocuments({ index: "product_v1", filters: { id: ["p1"] } }))
-      await service.waitForTask(await service.deleteDocuments({ index: "product_v1", filters: { status: "draft" } }), { timeout_ms: 30_000 })
+      await service.waitForTask(await service.deleteDocuments({ index: "product_v1", filters: { status: "draft" } }), {
+        timeout_ms: 30_000,
+      })
       expect(ids(await search({})).sort()).toEqual(["p2", "p3"])
       await service.clearIndex({ index: "product_v1" })
       expect((await search({})).metadata.count).toBe(0)

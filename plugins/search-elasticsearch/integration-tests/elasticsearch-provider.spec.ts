@@ -19,7 +19,9 @@ const fields: Record<string, SearchTypes.SearchFieldDefinition> = {
   min_price: { type: "float", filterable: true, sortable: true, facetable: { types: ["range", "stats"] } },
 }
 
-function definition(overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}): SearchTypes.ResolvedSearchIndexDefinition {
+function definition(
+  overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}
+): SearchTypes.ResolvedSearchIndexDefinition {
   return {
     name: "product",
     entity: "product",
@@ -34,7 +36,14 @@ function definition(overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition
   }
 }
 
-const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `prod_${i + 1}`, title: `Shirt ${i + 1}`, status: "published", tags: ["summer"], min_price: 10 + i }))
+const docs = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `prod_${i + 1}`,
+    title: `Shirt ${i + 1}`,
+    status: "published",
+    tags: ["summer"],
+    min_price: 10 + i,
+  }))
 const isBulk = (r: RecordedRequest) => r.path === "/_bulk"
 
 describe("Elasticsearch provider against a fake Elasticsearch", () => {
@@ -48,13 +57,22 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
       { logger },
       // A generous timeout: the fake answers in the same process, which a loaded CI machine can stall for a while.
       // The specs about slowness set their own.
-      { node: es.url, indexPrefix: "t_", requestTimeoutMs: 5000, bulkBackoffMs: 1, replicas: 0, ...options } as any
+      { node: es.url, indexPrefix: "t_", requestTimeoutMs: 5000, bulkBackoffMs: 1, replicas: 0, ...options }
     )
   }
 
   it("validates its options at boot", () => {
-    expect(() => ElasticsearchSearchProviderService.validateOptions({})).toThrow(/node is required.*\(ELASTICSEARCH_URL\)/)
-    expect(() => ElasticsearchSearchProviderService.validateOptions({ node: "http://x:9200", apiKey: "k", username: "u", password: "p" })).toThrow(/not both/)
+    expect(() => ElasticsearchSearchProviderService.validateOptions({})).toThrow(
+      /node is required.*\(ELASTICSEARCH_URL\)/
+    )
+    expect(() =>
+      ElasticsearchSearchProviderService.validateOptions({
+        node: "http://x:9200",
+        apiKey: "k",
+        username: "u",
+        password: "p",
+      })
+    ).toThrow(/not both/)
   })
 
   it("creates a generation with the definition's mapping behind an alias; a rebuild swaps the alias atomically", async () => {
@@ -64,13 +82,23 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     expect(create.path).toMatch(/^\/t_product_v1__g\d+$/)
     expect(create.body).toEqual(
       buildIndexBody(
-        { physical_name: "product_v1", primary_key: "id", fields, settings: definition().settings, definition_hash: "h1" },
+        {
+          physical_name: "product_v1",
+          primary_key: "id",
+          fields,
+          settings: definition().settings,
+          definition_hash: "h1",
+        },
         { language: "english", shards: 1, replicas: 0 }
       )
     )
     const first = create.path.slice(1)
-    expect(es.requests.find((r) => r.path === "/_aliases")!.body).toEqual({ actions: [{ add: { index: first, alias: "t_product_v1", is_write_index: true } }] })
-    expect(await service.listIndexes()).toEqual([{ name: "product_v1", provider: "elasticsearch", document_count: 0, created_at: expect.any(Date) }])
+    expect(es.requests.find((r) => r.path === "/_aliases")!.body).toEqual({
+      actions: [{ add: { index: first, alias: "t_product_v1", is_write_index: true } }],
+    })
+    expect(await service.listIndexes()).toEqual([
+      { name: "product_v1", provider: "elasticsearch", document_count: 0, created_at: expect.any(Date) },
+    ])
 
     es.requests.length = 0
     await service.upsertIndex({ index: definition() })
@@ -85,16 +113,22 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   })
 
   it("refuses a definition it cannot hold before sending anything", async () => {
-    await expect(provider().upsertIndex({ index: definition({ settings: { typo_tolerance: { disabled_on_attributes: ["status"] } } }) })).rejects.toThrow(
-      /disabled_on_attributes names "status", which is not a searchable field/
+    await expect(
+      provider().upsertIndex({
+        index: definition({ settings: { typo_tolerance: { disabled_on_attributes: ["status"] } } }),
+      })
+    ).rejects.toThrow(/disabled_on_attributes names "status", which is not a searchable field/)
+    await expect(provider().upsertIndex({ index: definition({ physical_name: "Product_v1" }) })).rejects.toThrow(
+      /lowercase/
     )
-    await expect(provider().upsertIndex({ index: definition({ physical_name: "Product_v1" }) })).rejects.toThrow(/lowercase/)
     expect(es.requests).toEqual([])
   })
 
   it("refuses to take over an index it did not create", async () => {
     es.indices.set("t_product_v1", { settings: {}, mappings: {}, docs: new Map(), created: 0 })
-    await expect(provider().upsertIndex({ index: definition() })).rejects.toThrow(/already has an index named "t_product_v1" that this provider did not create/)
+    await expect(provider().upsertIndex({ index: definition() })).rejects.toThrow(
+      /already has an index named "t_product_v1" that this provider did not create/
+    )
   })
 
   it("writes documents in chunks of NDJSON index actions; waitForTask refreshes so the next search sees them", async () => {
@@ -123,7 +157,11 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   it("retries a chunk answered 429 after a backoff, honouring Retry-After", async () => {
     const service = provider()
     await service.upsertIndex({ index: definition() })
-    es.fail(isBulk, () => ({ status: 429, body: { error: { type: "es_rejected_execution_exception", reason: "rejected execution" }, status: 429 }, headers: { "retry-after": "0" } }))
+    es.fail(isBulk, () => ({
+      status: 429,
+      body: { error: { type: "es_rejected_execution_exception", reason: "rejected execution" }, status: 429 },
+      headers: { "retry-after": "0" },
+    }))
     const task = await service.upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(3) })
     expect(task.status).toBe("enqueued")
     const bulks = es.requests.filter(isBulk)
@@ -136,14 +174,29 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   it("resends only the items a node rejected with 429, and reports documents refused for good", async () => {
     const service = provider()
     await service.upsertIndex({ index: definition() })
-    es.fail(isBulk, (req) => ({
+    es.fail(isBulk, (_req) => ({
       status: 200,
       body: {
         errors: true,
         items: [
           { index: { _id: "prod_1", status: 201 } },
-          { index: { _id: "prod_2", status: 429, error: { type: "es_rejected_execution_exception", reason: "queue full" } } },
-          { index: { _id: "prod_3", status: 400, error: { type: "document_parsing_exception", reason: "failed to parse field [min_price] of type [double]" } } },
+          {
+            index: {
+              _id: "prod_2",
+              status: 429,
+              error: { type: "es_rejected_execution_exception", reason: "queue full" },
+            },
+          },
+          {
+            index: {
+              _id: "prod_3",
+              status: 400,
+              error: {
+                type: "document_parsing_exception",
+                reason: "failed to parse field [min_price] of type [double]",
+              },
+            },
+          },
         ],
       },
     }))
@@ -154,7 +207,8 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
       index: "product_v1",
       status: "failed",
       error: {
-        message: "Elasticsearch rejected 1 of 3 document(s): prod_3: document_parsing_exception (failed to parse field [min_price] of type [double])",
+        message:
+          "Elasticsearch rejected 1 of 3 document(s): prod_3: document_parsing_exception (failed to parse field [min_price] of type [double])",
         code: "document_parsing_exception",
       },
     })
@@ -163,10 +217,20 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   it("gives up after bulkMaxRetries with a rate-limit error the Search Module's seeding retry recognises", async () => {
     const service = provider({ bulkMaxRetries: 2 })
     await service.upsertIndex({ index: definition() })
-    es.fail(isBulk, () => ({ status: 429, body: { error: { type: "es_rejected_execution_exception" }, status: 429 } }), 10)
-    const error = await service.upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(1) }).catch((e) => e)
+    es.fail(
+      isBulk,
+      () => ({ status: 429, body: { error: { type: "es_rejected_execution_exception" }, status: 429 } }),
+      10
+    )
+    const error = await service
+      .upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(1) })
+      .catch((e) => e)
     expect(es.requests.filter(isBulk)).toHaveLength(3)
-    expect(error).toMatchObject({ status: 429, code: "search_unavailable", message: expect.stringMatching(/^Search is unavailable: Elasticsearch is overloaded/) })
+    expect(error).toMatchObject({
+      status: 429,
+      code: "search_unavailable",
+      message: expect.stringMatching(/^Search is unavailable: Elasticsearch is overloaded/),
+    })
   })
 
   it("retries a bulk chunk that timed out or met a 502-504 (indexing by id is idempotent)", async () => {
@@ -174,9 +238,13 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     await service.upsertIndex({ index: definition() })
     es.delay(isBulk, 400)
     es.fail(isBulk, () => ({ status: 504, body: { error: "gateway timeout" } }))
-    await expect(service.upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(2) })).resolves.toMatchObject({ status: "enqueued" })
+    await expect(
+      service.upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(2) })
+    ).resolves.toMatchObject({ status: "enqueued" })
     expect(es.requests.filter(isBulk)).toHaveLength(3)
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/did not answer within 150 ms \(POST \/_bulk\).*retry 1\/3/))
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/did not answer within 150 ms \(POST \/_bulk\).*retry 1\/3/)
+    )
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/504.*retry 2\/3/))
   })
 
@@ -186,20 +254,32 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     await service.upsertDocuments({ index: "product_v1", definition: definition(), documents: docs(3) })
     es.requests.length = 0
     const byId = await service.deleteDocuments({ index: "product_v1", filters: { id: ["prod_1", "prod_9"] } })
-    expect(es.requests[0].raw).toBe('{"delete":{"_index":"t_product_v1","_id":"prod_1"}}\n{"delete":{"_index":"t_product_v1","_id":"prod_9"}}\n')
+    expect(es.requests[0].raw).toBe(
+      '{"delete":{"_index":"t_product_v1","_id":"prod_1"}}\n{"delete":{"_index":"t_product_v1","_id":"prod_9"}}\n'
+    )
     expect(byId.status).toBe("enqueued")
 
     es.requests.length = 0
     const fresh = provider() // no cached plan: it reads the definition back from the index's _meta
-    const byFilter = await fresh.deleteDocuments({ index: "product_v1", filters: { status: "draft", min_price: { $lt: 5 } } })
+    const byFilter = await fresh.deleteDocuments({
+      index: "product_v1",
+      filters: { status: "draft", min_price: { $lt: 5 } },
+    })
     const dbq = es.requests.find((r) => r.path.endsWith("/_delete_by_query"))!
     expect(dbq.path).toBe("/t_product_v1/_delete_by_query")
     expect(dbq.query).toMatchObject({ conflicts: "proceed", wait_for_completion: "false" })
-    expect(dbq.body).toEqual({ query: { bool: { filter: [{ terms: { status: ["draft"] } }, { range: { min_price: { lt: 5 } } }] } } })
+    expect(dbq.body).toEqual({
+      query: { bool: { filter: [{ terms: { status: ["draft"] } }, { range: { min_price: { lt: 5 } } }] } },
+    })
     await expect(fresh.waitForTask(byFilter, { timeout_ms: 5000 })).resolves.toMatchObject({ status: "succeeded" })
-    expect(es.calls().slice(-2)).toEqual(["GET /_tasks/fake-node:1", expect.stringMatching(/^(GET|POST) \/t_product_v1\/_refresh$/)])
+    expect(es.calls().slice(-2)).toEqual([
+      "GET /_tasks/fake-node:1",
+      expect.stringMatching(/^(GET|POST) \/t_product_v1\/_refresh$/),
+    ])
     expect(es.requests.at(-2)!.query).toMatchObject({ wait_for_completion: "true", timeout: "5000ms" })
-    await expect(fresh.deleteDocuments({ index: "product_v1", filters: { $and: [] } })).rejects.toThrow(/needs filters that select documents/)
+    await expect(fresh.deleteDocuments({ index: "product_v1", filters: { $and: [] } })).rejects.toThrow(
+      /needs filters that select documents/
+    )
   })
 
   it("keeps waiting for a delete-by-query task that outlives one wait (Elasticsearch answers that as timeout_exception)", async () => {
@@ -207,7 +287,10 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     await service.upsertIndex({ index: definition() })
     const task = await service.deleteDocuments({ index: "product_v1", filters: { status: "draft" } })
     const stillRunning = { type: "timeout_exception", reason: "Timed out waiting for completion of task" }
-    es.fail((r) => r.path.startsWith("/_tasks/"), () => ({ status: 429, body: { error: { root_cause: [stillRunning], ...stillRunning }, status: 429 } }))
+    es.fail(
+      (r) => r.path.startsWith("/_tasks/"),
+      () => ({ status: 429, body: { error: { root_cause: [stillRunning], ...stillRunning }, status: 429 } })
+    )
     await expect(service.waitForTask(task, { timeout_ms: 5000 })).resolves.toMatchObject({ status: "succeeded" })
     expect(es.calls().filter((call) => call.startsWith("GET /_tasks/"))).toHaveLength(2)
   })
@@ -243,8 +326,23 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     await service.upsertIndex({ index: definition() })
     es.searchAnswer = (_index, body) => ({
       took: 2,
-      hits: { total: { value: 1, relation: "eq" }, hits: [{ _id: "prod_1", _score: 3.2, _source: { id: "prod_1", title: "Shirt 1" }, highlight: { title: ["<mark>Shirt</mark> 1"] } }] },
-      aggregations: body.aggs?.facet_0 ? { facet_0: { buckets: [{ key: "summer", doc_count: 1 }] }, facet_1: { count: 1, min: 10, max: 10, avg: 10, sum: 10 } } : undefined,
+      hits: {
+        total: { value: 1, relation: "eq" },
+        hits: [
+          {
+            _id: "prod_1",
+            _score: 3.2,
+            _source: { id: "prod_1", title: "Shirt 1" },
+            highlight: { title: ["<mark>Shirt</mark> 1"] },
+          },
+        ],
+      },
+      aggregations: body.aggs?.facet_0
+        ? {
+            facet_0: { buckets: [{ key: "summer", doc_count: 1 }] },
+            facet_1: { count: 1, min: 10, max: 10, avg: 10, sum: 10 },
+          }
+        : undefined,
     })
     es.requests.length = 0
     const input: SearchTypes.ProviderSearchQuery = {
@@ -253,9 +351,20 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
       attributes_to_retrieve: ["id", "title"],
       filters: { status: "published" },
       pagination: { skip: 0, take: 10 },
-      search_options: { match_strategy: "last", typo_tolerance: true, facets: [{ field: "tags", type: "value" }, { field: "min_price", type: "stats" }], highlight: true },
+      search_options: {
+        match_strategy: "last",
+        typo_tolerance: true,
+        facets: [
+          { field: "tags", type: "value" },
+          { field: "min_price", type: "stats" },
+        ],
+        highlight: true,
+      },
     }
-    const [result, second] = await service.searchMany([input, { ...input, q: undefined, search_options: {}, pagination: { skip: 10, take: 5 } }])
+    const [result, second] = await service.searchMany([
+      input,
+      { ...input, q: undefined, search_options: {}, pagination: { skip: 10, take: 5 } },
+    ])
     expect(es.calls()).toEqual(["POST /_msearch"])
     const lines = es.requests[0].body
     expect(lines).toHaveLength(4)
@@ -266,14 +375,33 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
       _source: { includes: ["id", "title"] },
       track_total_hits: true,
       sort: [{ _score: { order: "desc" } }, { id: { order: "asc" } }],
-      aggs: { facet_0: { terms: { field: "tags", size: 10, order: [{ _count: "desc" }, { _key: "asc" }] } }, facet_1: { stats: { field: "min_price" } } },
-      highlight: { fields: { title: {}, "title.prefix": {} }, pre_tags: ["<mark>"], post_tags: ["</mark>"], number_of_fragments: 0 },
+      aggs: {
+        facet_0: { terms: { field: "tags", size: 10, order: [{ _count: "desc" }, { _key: "asc" }] } },
+        facet_1: { stats: { field: "min_price" } },
+      },
+      highlight: {
+        fields: { title: {}, "title.prefix": {} },
+        pre_tags: ["<mark>"],
+        post_tags: ["</mark>"],
+        number_of_fragments: 0,
+      },
     })
     expect(lines[1].query.bool.filter).toEqual([{ terms: { status: ["published"] } }])
     expect(JSON.stringify(lines[1].query.bool.must)).toContain('"fuzziness":"AUTO:4,6"')
-    expect(lines[3]).toMatchObject({ from: 10, size: 5, query: { bool: { filter: [{ terms: { status: ["published"] } }] } } })
+    expect(lines[3]).toMatchObject({
+      from: 10,
+      size: 5,
+      query: { bool: { filter: [{ terms: { status: ["published"] } }] } },
+    })
     expect(result).toEqual({
-      hits: [{ id: "prod_1", score: undefined, document: { id: "prod_1", title: "Shirt 1" }, highlights: { title: ["<mark>Shirt</mark> 1"] } }],
+      hits: [
+        {
+          id: "prod_1",
+          score: undefined,
+          document: { id: "prod_1", title: "Shirt 1" },
+          highlights: { title: ["<mark>Shirt</mark> 1"] },
+        },
+      ],
       facets: {
         tags: { type: "value", values: [{ value: "summer", count: 1 }] },
         min_price: { type: "stats", min: 10, max: 10, avg: 10, sum: 10, count: 1 },
@@ -284,7 +412,9 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   })
 
   it("a search on an index Elasticsearch does not have is NOT_FOUND, so the module re-reads the active version", async () => {
-    await expect(provider().search({ index: definition({ physical_name: "product_v7" }), attributes_to_retrieve: ["id"] })).rejects.toMatchObject({
+    await expect(
+      provider().search({ index: definition({ physical_name: "product_v7" }), attributes_to_retrieve: ["id"] })
+    ).rejects.toMatchObject({
       type: "not_found",
     })
   })
@@ -292,10 +422,23 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
   it("a search Elasticsearch refuses is a 400-class error with its reason", async () => {
     const service = provider()
     await service.upsertIndex({ index: definition() })
-    es.fail((r) => r.path === "/_msearch", () => ({
-      status: 200,
-      body: { responses: [{ status: 400, error: { root_cause: [{ type: "query_shard_exception", reason: "failed to create query" }], type: "search_phase_execution_exception" } }] },
-    }))
+    es.fail(
+      (r) => r.path === "/_msearch",
+      () => ({
+        status: 200,
+        body: {
+          responses: [
+            {
+              status: 400,
+              error: {
+                root_cause: [{ type: "query_shard_exception", reason: "failed to create query" }],
+                type: "search_phase_execution_exception",
+              },
+            },
+          ],
+        },
+      })
+    )
     await expect(service.search({ index: definition(), attributes_to_retrieve: ["id"] })).rejects.toMatchObject({
       type: "invalid_data",
       message: expect.stringContaining("query_shard_exception: failed to create query"),
@@ -307,7 +450,9 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
     await service.upsertIndex({ index: definition() })
     es.delay((r) => r.path === "/_msearch", 2000)
     const started = Date.now()
-    const error = await service.search({ index: definition(), q: "shirt", attributes_to_retrieve: ["id"] }).catch((e) => e)
+    const error = await service
+      .search({ index: definition(), q: "shirt", attributes_to_retrieve: ["id"] })
+      .catch((e) => e)
     const elapsed = Date.now() - started
     expect(error).toMatchObject({
       type: "unexpected_state",
@@ -334,16 +479,28 @@ describe("Elasticsearch provider against a fake Elasticsearch", () => {
 
   it("fails fast when Elasticsearch cannot be reached", async () => {
     const port = await closedPort()
-    const service = new ElasticsearchSearchProviderService({ logger }, { node: `http://127.0.0.1:${port}`, requestTimeoutMs: 3000 } as any)
+    const service = new ElasticsearchSearchProviderService(
+      { logger },
+      { node: `http://127.0.0.1:${port}`, requestTimeoutMs: 3000 }
+    )
     const started = Date.now()
     const error = await service.search({ index: definition(), attributes_to_retrieve: ["id"] }).catch((e) => e)
     expect(Date.now() - started).toBeLessThan(1000)
-    expect(error).toMatchObject({ code: "search_unavailable", message: expect.stringMatching(/^Search is unavailable: Elasticsearch cannot be reached/) })
+    expect(error).toMatchObject({
+      code: "search_unavailable",
+      message: expect.stringMatching(/^Search is unavailable: Elasticsearch cannot be reached/),
+    })
     await expect(service.listIndexes()).rejects.toMatchObject({ code: "search_unavailable" })
   })
 
   it("refused credentials are 'search is unavailable', naming the settings to check", async () => {
-    es.fail(() => true, () => ({ status: 401, body: { error: { type: "security_exception", reason: "unable to authenticate" }, status: 401 } }))
+    es.fail(
+      () => true,
+      () => ({
+        status: 401,
+        body: { error: { type: "security_exception", reason: "unable to authenticate" }, status: 401 },
+      })
+    )
     await expect(provider().listIndexes()).rejects.toMatchObject({
       code: "search_unavailable",
       message: expect.stringContaining("refused the provider's credentials"),

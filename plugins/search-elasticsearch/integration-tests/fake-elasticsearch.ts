@@ -19,7 +19,12 @@ interface FakeIndex {
 }
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> }
-type Fault = { match: (req: RecordedRequest) => boolean; times: number; answer?: (req: RecordedRequest) => Answer; delayMs?: number }
+type Fault = {
+  match: (req: RecordedRequest) => boolean
+  times: number
+  answer?: (req: RecordedRequest) => Answer
+  delayMs?: number
+}
 type SearchAnswer = (index: string, body: any) => Record<string, unknown>
 
 /**
@@ -80,36 +85,42 @@ export class FakeElasticsearch {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = ""
     req.on("data", (chunk) => (raw += chunk))
-    req.on("end", async () => {
-      const url = new URL(req.url ?? "/", "http://fake")
-      const recorded: RecordedRequest = {
-        method: req.method ?? "GET",
-        path: decodeURIComponent(url.pathname),
-        query: Object.fromEntries(url.searchParams),
-        headers: req.headers,
-        raw,
-        body: parseBody(raw, String(req.headers["content-type"] ?? "")),
-      }
-      this.requests.push(recorded)
-      const fault = this.faults.find((f) => f.times > 0 && f.match(recorded))
-      if (fault) {
-        fault.times--
-        if (fault.delayMs) {
-          const epoch = this.epoch
-          await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
-          if (epoch !== this.epoch) {
-            res.destroy()
-            return
-          }
+    req.on("end", () => void this.answer(req, res, raw))
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake")
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      raw,
+      body: parseBody(raw, String(req.headers["content-type"] ?? "")),
+    }
+    this.requests.push(recorded)
+    const fault = this.faults.find((f) => f.times > 0 && f.match(recorded))
+    if (fault) {
+      fault.times--
+      if (fault.delayMs) {
+        const epoch = this.epoch
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+        if (epoch !== this.epoch) {
+          res.destroy()
+          return
         }
       }
-      const answer = fault?.answer ? fault.answer(recorded) : this.route(recorded)
-      if (res.destroyed) {
-        return
-      }
-      res.writeHead(answer.status, { "content-type": "application/json", "x-elastic-product": "Elasticsearch", ...answer.headers })
-      res.end(recorded.method === "HEAD" || answer.body === undefined ? undefined : JSON.stringify(answer.body))
+    }
+    const answer = fault?.answer ? fault.answer(recorded) : this.route(recorded)
+    if (res.destroyed) {
+      return
+    }
+    res.writeHead(answer.status, {
+      "content-type": "application/json",
+      "x-elastic-product": "Elasticsearch",
+      ...answer.headers,
     })
+    res.end(recorded.method === "HEAD" || answer.body === undefined ? undefined : JSON.stringify(answer.body))
   }
 
   private route(req: RecordedRequest): Answer {
@@ -120,16 +131,23 @@ export class FakeElasticsearch {
     if (req.method === "POST" && first === "_aliases") return this.updateAliases(req.body.actions)
     if (req.method === "GET" && first === "_alias") return this.getAlias(second)
     if (req.method === "GET" && first === "_cat" && second === "indices") return this.catIndices(parts[2])
-    if (req.method === "GET" && first === "_tasks") return { status: 200, body: { completed: true, task: { id: second }, response: { deleted: 0, failures: [] } } }
+    if (req.method === "GET" && first === "_tasks")
+      return { status: 200, body: { completed: true, task: { id: second }, response: { deleted: 0, failures: [] } } }
     if (req.method === "HEAD" && parts.length === 1) return { status: this.resolve(first).length ? 200 : 404 }
     if (req.method === "PUT" && parts.length === 1) return this.create(first, req.body)
     if (req.method === "DELETE" && parts.length === 1) return this.deleteIndices(first.split(","))
     if (req.method === "GET" && second === "_mapping") return this.mapping(first)
-    if ((req.method === "POST" || req.method === "GET") && second === "_refresh") return this.resolve(first).length ? { status: 200, body: { _shards: { total: 1, successful: 1, failed: 0 } } } : notFound(first)
+    if ((req.method === "POST" || req.method === "GET") && second === "_refresh")
+      return this.resolve(first).length
+        ? { status: 200, body: { _shards: { total: 1, successful: 1, failed: 0 } } }
+        : notFound(first)
     if (req.method === "POST" && second === "_delete_by_query") {
       return this.resolve(first).length ? { status: 200, body: { task: `fake-node:${++this.tasks}` } } : notFound(first)
     }
-    return { status: 400, body: { error: { type: "fake_unsupported", reason: `${req.method} ${req.path}` }, status: 400 } }
+    return {
+      status: 400,
+      body: { error: { type: "fake_unsupported", reason: `${req.method} ${req.path}` }, status: 400 },
+    }
   }
 
   /** Concrete indexes an index name or alias resolves to. */
@@ -141,7 +159,12 @@ export class FakeElasticsearch {
     if (this.indices.has(index) || this.aliases.has(index)) {
       return { status: 400, body: error(400, "resource_already_exists_exception", `index [${index}] already exists`) }
     }
-    this.indices.set(index, { settings: body?.settings ?? {}, mappings: body?.mappings ?? {}, docs: new Map(), created: Date.now() })
+    this.indices.set(index, {
+      settings: body?.settings ?? {},
+      mappings: body?.mappings ?? {},
+      docs: new Map(),
+      created: Date.now(),
+    })
     return { status: 200, body: { acknowledged: true, shards_acknowledged: true, index } }
   }
 
@@ -184,7 +207,11 @@ export class FakeElasticsearch {
       this.indices.delete(name)
       for (const [alias, targets] of this.aliases) {
         const left = targets.filter((t) => t !== name)
-        left.length ? this.aliases.set(alias, left) : this.aliases.delete(alias)
+        if (left.length) {
+          this.aliases.set(alias, left)
+        } else {
+          this.aliases.delete(alias)
+        }
       }
     }
     return { status: 200, body: { acknowledged: true } }
@@ -193,7 +220,10 @@ export class FakeElasticsearch {
   private mapping(name: string): Answer {
     const targets = this.resolve(name)
     if (!targets.length) return notFound(name)
-    return { status: 200, body: Object.fromEntries(targets.map((t) => [t, { mappings: this.indices.get(t)!.mappings }])) }
+    return {
+      status: 200,
+      body: Object.fromEntries(targets.map((t) => [t, { mappings: this.indices.get(t)!.mappings }])),
+    }
   }
 
   private catIndices(pattern = "*"): Answer {
@@ -212,7 +242,14 @@ export class FakeElasticsearch {
       const target = this.writeIndex(meta._index)
       if (!target) {
         errors = true
-        items.push({ [action]: { _index: meta._index, _id: meta._id, status: 404, error: { type: "index_not_found_exception", reason: "no such index" } } })
+        items.push({
+          [action]: {
+            _index: meta._index,
+            _id: meta._id,
+            status: 404,
+            error: { type: "index_not_found_exception", reason: "no such index" },
+          },
+        })
         if (action === "index") i++
         continue
       }
@@ -220,11 +257,20 @@ export class FakeElasticsearch {
       if (action === "index") {
         const created = !docs.has(meta._id)
         docs.set(meta._id, lines[++i])
-        items.push({ index: { _index: target, _id: meta._id, status: created ? 201 : 200, result: created ? "created" : "updated" } })
+        items.push({
+          index: {
+            _index: target,
+            _id: meta._id,
+            status: created ? 201 : 200,
+            result: created ? "created" : "updated",
+          },
+        })
       } else {
         const found = docs.delete(meta._id)
         errors ||= !found
-        items.push({ delete: { _index: target, _id: meta._id, status: found ? 200 : 404, result: found ? "deleted" : "not_found" } })
+        items.push({
+          delete: { _index: target, _id: meta._id, status: found ? 200 : 404, result: found ? "deleted" : "not_found" },
+        })
       }
     }
     return { status: 200, body: { took: 1, errors, items } }
@@ -255,7 +301,9 @@ export class FakeElasticsearch {
         took: 1,
         hits: {
           total: { value: docs.length, relation: "eq" },
-          hits: docs.slice(body.from ?? 0, (body.from ?? 0) + (body.size ?? 10)).map(([id, source]) => ({ _index: targets[0], _id: id, _score: 1, _source: source })),
+          hits: docs
+            .slice(body.from ?? 0, (body.from ?? 0) + (body.size ?? 10))
+            .map(([id, source]) => ({ _index: targets[0], _id: id, _score: 1, _source: source })),
         },
       })
     }
@@ -265,7 +313,12 @@ export class FakeElasticsearch {
 
 function parseBody(raw: string, contentType: string): any {
   if (!raw) return undefined
-  return contentType.includes("ndjson") ? raw.split("\n").filter(Boolean).map((line) => JSON.parse(line)) : JSON.parse(raw)
+  return contentType.includes("ndjson")
+    ? raw
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : JSON.parse(raw)
 }
 
 function error(status: number, type: string, reason: string) {

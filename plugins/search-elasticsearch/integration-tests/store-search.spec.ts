@@ -52,13 +52,19 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       await seedDemoStore(getContainer())
       headers = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
-      await eventually(async () => expect(es.indices.get(generation())?.docs.size).toBe((products as any[]).length), 30_000)
+      await eventually(
+        async () => expect(es.indices.get(generation())?.docs.size).toBe((products as any[]).length),
+        30_000
+      )
     })
 
     it("migrating created the product index on Elasticsearch, behind an alias, from Tienda's definition", () => {
       const mapping = es.indices.get(generation())!.mappings
       expect(mapping._meta.tienda_search).toMatchObject({ physical_name: "product_v1", primary_key: "id" })
-      expect(mapping.properties.title).toMatchObject({ type: "text", fields: { raw: { type: "keyword" }, prefix: expect.any(Object) } })
+      expect(mapping.properties.title).toMatchObject({
+        type: "text",
+        fields: { raw: { type: "keyword" }, prefix: expect.any(Object) },
+      })
       expect(mapping.properties.status).toMatchObject({ type: "keyword" })
       expect(es.requests.some((r) => r.path === "/_bulk")).toBe(true)
     })
@@ -74,7 +80,9 @@ medusaIntegrationTestRunner({
       const pairs = es.requests
         .slice(before)
         .filter(isSearch)
-        .flatMap((request) => request.body.flatMap((line: any, i: number) => (i % 2 ? [] : [[line, request.body[i + 1]]])))
+        .flatMap((request) =>
+          request.body.flatMap((line: any, i: number) => (i % 2 ? [] : [[line, request.body[i + 1]]]))
+        )
       const [header, body] = pairs.find(([, candidate]: any[]) => candidate.size === 5)!
       expect(header).toEqual({ index: "test_product_v1" })
       const filters = JSON.stringify(body.query.bool.filter)
@@ -83,7 +91,10 @@ medusaIntegrationTestRunner({
       expect(JSON.stringify(body.query.bool.must)).toContain('"query":"tee"')
       expect(Object.keys(result)).toEqual(expect.arrayContaining(["hits", "metadata"]))
       expect(result.hits).toHaveLength(5)
-      expect(result.hits[0]).toEqual({ id: expect.stringMatching(/^prod_/), document: expect.objectContaining({ title: expect.any(String) }) })
+      expect(result.hits[0]).toEqual({
+        id: expect.stringMatching(/^prod_/),
+        document: expect.objectContaining({ title: expect.any(String) }),
+      })
       expect(result.metadata).toMatchObject({ skip: 0, take: 5, count: (products as any[]).length, query: "tee" })
     })
 
@@ -94,7 +105,10 @@ medusaIntegrationTestRunner({
       expect(Date.now() - started).toBeLessThan(2_500)
       expect(answer).toEqual({
         status: 503,
-        data: expect.objectContaining({ code: "search_unavailable", message: "Search is temporarily unavailable; try again shortly." }),
+        data: expect.objectContaining({
+          code: "search_unavailable",
+          message: "Search is temporarily unavailable; try again shortly.",
+        }),
       })
       const listed = await api.get("/store/products?limit=1", headers)
       expect(listed.status).toBe(200)

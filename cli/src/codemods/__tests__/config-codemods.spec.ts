@@ -49,7 +49,12 @@ describe("register / unregister codemods (golden files)", () => {
   it("lists what a config registers", () => {
     expect(MedusaConfigRef.parse(fixture("existing-module.in.ts")).registrations()).toEqual([
       { kind: "plugin", resolve: "@tienda/fulfillment-table-rate" },
-      { kind: "provider", resolve: "@medusajs/medusa/fulfillment-manual", module: "@medusajs/medusa/fulfillment", id: "manual" },
+      {
+        kind: "provider",
+        resolve: "@medusajs/medusa/fulfillment-manual",
+        module: "@medusajs/medusa/fulfillment",
+        id: "manual",
+      },
       {
         kind: "provider",
         resolve: "@tienda/fulfillment-table-rate/providers/table-rate",
@@ -75,18 +80,23 @@ describe("option values", () => {
     const text = registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", options).text
     expect(pluginsOf(text)).toContain(
       '{ resolve: "@tienda/x", options: { quote: "x\\", evil: require(\\"child_process\\"), y: \\"", ' +
-        "code: \"${process.exit(1)}`); require('fs')//\", newline: \"a\\nb\", amount: -2.5, on: false, " +
+        'code: "${process.exit(1)}`); require(\'fs\')//", newline: "a\\nb", amount: -2.5, on: false, ' +
         'list: [process.env.LIST_KEY, "plain"] } }'
     )
     // Read back as data, the options are exactly what was asked for.
-    const literal = pluginsOf(text).match(/options: (\{.*\}) \}/)![1].replace("process.env.LIST_KEY", '"env:LIST_KEY"')
+    const literal = pluginsOf(text)
+      .match(/options: (\{.*\}) \}/)![1]
+      .replace("process.env.LIST_KEY", '"env:LIST_KEY"')
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the printed object literal, evaluated back as data
     expect(new Function(`return (${literal})`)()).toEqual(options)
   })
 
   it("refuses an env: reference that is not a variable name", () => {
     for (const value of ["env:X);require('child_process')", "env:", "env:A.B", "env:1X"]) {
       expect(() => registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", { key: value })).toThrow(ConfigEditRefused)
-      expect(() => registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", { key: ["ok", value] })).toThrow(/does not name an environment variable/)
+      expect(() => registerPlugin(fixture("bare-config.in.ts"), "@tienda/x", { key: ["ok", value] })).toThrow(
+        /does not name an environment variable/
+      )
     }
   })
 })
@@ -95,22 +105,39 @@ describe("configs the codemods refuse to edit", () => {
   const config = (body: string, before = "") =>
     `import { defineConfig } from "@medusajs/framework/utils"\n${before}\nmodule.exports = defineConfig({\n${body}\n})\n`
   const refusals: [string, string, RegExp][] = [
-    ["modules built elsewhere", config("  modules: infrastructureModules,"), /`modules` in medusa-config.ts is not a literal array/],
+    [
+      "modules built elsewhere",
+      config("  modules: infrastructureModules,"),
+      /`modules` in medusa-config.ts is not a literal array/,
+    ],
     ["a spread config object", config("  ...base,"), /spreads `base`/],
     [
       "the module inside a spread variable",
-      config("  modules: [...extra],", 'const extra = [{ resolve: "@medusajs/medusa/payment", options: { providers: [] } }]'),
+      config(
+        "  modules: [...extra],",
+        'const extra = [{ resolve: "@medusajs/medusa/payment", options: { providers: [] } }]'
+      ),
       /configured inside `extra`/,
     ],
     ["a spread it cannot see into", config("  modules: [...require('./modules')],"), /cannot see into/],
     [
       "the module twice",
-      config('  modules: [{ resolve: "@medusajs/medusa/payment", options: { providers: [] } }, { resolve: "@medusajs/payment", options: { providers: [] } }],'),
+      config(
+        '  modules: [{ resolve: "@medusajs/medusa/payment", options: { providers: [] } }, { resolve: "@medusajs/payment", options: { providers: [] } }],'
+      ),
       /configures the payment module twice/,
     ],
     ["a computed resolve", config("  modules: [{ resolve: paymentModule }],"), /sets `resolve` from an expression/],
-    ["providers not written as a list", config('  modules: [{ resolve: "@medusajs/medusa/payment", options: paymentOptions }],'), /no literal `options: \{ providers/],
-    ["no defineConfig", "module.exports = { projectConfig: {} }\n", /must call defineConfig\(\{\.\.\.\}\) exactly once/],
+    [
+      "providers not written as a list",
+      config('  modules: [{ resolve: "@medusajs/medusa/payment", options: paymentOptions }],'),
+      /no literal `options: \{ providers/,
+    ],
+    [
+      "no defineConfig",
+      "module.exports = { projectConfig: {} }\n",
+      /must call defineConfig\(\{\.\.\.\}\) exactly once/,
+    ],
     ["a syntax error", config("  modules: [,"), /syntax errors/],
   ]
 
@@ -121,6 +148,8 @@ describe("configs the codemods refuse to edit", () => {
   })
 
   it("refuses a plugins list that is not literal", () => {
-    expect(() => registerPlugin(config("  plugins: myPlugins,"), "@tienda/x")).toThrow(/`plugins` in medusa-config.ts is not a literal array/)
+    expect(() => registerPlugin(config("  plugins: myPlugins,"), "@tienda/x")).toThrow(
+      /`plugins` in medusa-config.ts is not a literal array/
+    )
   })
 })

@@ -26,8 +26,15 @@ describe("tienda doctor: secrets", () => {
 
   it("fails a published, short or patterned secret from the environment, with a fix, never printing it", () => {
     const checks = byName({ JWT_SECRET: "supersecret", COOKIE_SECRET: "0123456789abcdef".repeat(4) })
-    expect(checks.JWT_SECRET).toMatchObject({ status: "fail", detail: expect.stringContaining("a published default"), fix: expect.stringContaining("randomBytes(32)") })
-    expect(checks.COOKIE_SECRET).toMatchObject({ status: "fail", detail: expect.stringContaining("a pattern with too little variety") })
+    expect(checks.JWT_SECRET).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("a published default"),
+      fix: expect.stringContaining("randomBytes(32)"),
+    })
+    expect(checks.COOKIE_SECRET).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("a pattern with too little variety"),
+    })
     expect(byName({ JWT_SECRET: "tienda-local-development-secret" }).JWT_SECRET.status).toBe("fail")
     expect(byName({ JWT_SECRET: "short" }).JWT_SECRET.detail).toMatch(/shorter than 32 characters/)
     expect(JSON.stringify(checks)).not.toContain("0123456789abcdef".repeat(4))
@@ -38,7 +45,10 @@ describe("tienda doctor: secrets", () => {
     fs.mkdirSync(path.join(root, "deploy"))
     fs.writeFileSync(path.join(root, "deploy", "values.yaml"), `jwt: ${leaked}\n`)
     const checks = byName({ JWT_SECRET: leaked, COOKIE_SECRET: random() })
-    expect(checks.JWT_SECRET).toMatchObject({ status: "fail", detail: expect.stringContaining(`written in ${path.join("deploy", "values.yaml")}`) })
+    expect(checks.JWT_SECRET).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining(`written in ${path.join("deploy", "values.yaml")}`),
+    })
     expect(checks.COOKIE_SECRET.status).toBe("ok")
     // A .env file is private (git-ignored), not published.
     fs.rmSync(path.join(root, "deploy"), { recursive: true })
@@ -47,9 +57,15 @@ describe("tienda doctor: secrets", () => {
   })
 
   it("uses the install's own file, and fails the production rules without it", () => {
-    expect(byName({ NODE_ENV: "staging" }).JWT_SECRET).toMatchObject({ status: "fail", fix: expect.stringContaining("npx tienda start") })
+    expect(byName({ NODE_ENV: "staging" }).JWT_SECRET).toMatchObject({
+      status: "fail",
+      fix: expect.stringContaining("npx tienda start"),
+    })
     expect(byName({}).JWT_SECRET.status).toBe("ok")
     ensureInstallSecrets(path.join(root, ".tienda"))
-    expect(byName({ NODE_ENV: "production" }).COOKIE_SECRET).toMatchObject({ status: "ok", detail: expect.stringContaining("this install's own") })
+    expect(byName({ NODE_ENV: "production" }).COOKIE_SECRET).toMatchObject({
+      status: "ok",
+      detail: expect.stringContaining("this install's own"),
+    })
   })
 })

@@ -3,7 +3,9 @@ import { UsageError } from "../../shared/project"
 
 describe("parseOptions", () => {
   it("turns key=value pairs into literals and env:NAME references", () => {
-    expect(parseOptions(["rate=4.95", "live=true", "key=env:ACME_KEY", "tags=a, b", "note=x);y("], { tags: [] })).toEqual({
+    expect(
+      parseOptions(["rate=4.95", "live=true", "key=env:ACME_KEY", "tags=a, b", "note=x);y("], { tags: [] })
+    ).toEqual({
       rate: 4.95,
       live: true,
       key: "env:ACME_KEY",
@@ -18,6 +20,8 @@ describe("parseOptions", () => {
     expect(() => parseOptions(["key=env:X);require('child_process').execSync('id')"])).toThrow(bad)
     expect(() => parseOptions(["list=ok,env:A B"])).toThrow(bad)
     expect(() => parseOptions([], { key: "env:process.exit()" })).toThrow(bad)
-    expect(() => parseOptions([], { key: { nested: 1 } } as never)).toThrow(/must be a string, number, boolean or list of strings/)
+    expect(() => parseOptions([], { key: { nested: 1 } } as never)).toThrow(
+      /must be a string, number, boolean or list of strings/
+    )
   })
 })

@@ -68,7 +68,10 @@ integrationTestRunner({
       admin = await adminHeaders(api)
       store = { headers: { "x-publishable-api-key": await publishableKey(getContainer()) } }
 
-      const { data: locations } = await api.get("/admin/stock-locations?fields=id,name,*fulfillment_sets,*fulfillment_sets.service_zones", admin)
+      const { data: locations } = await api.get(
+        "/admin/stock-locations?fields=id,name,*fulfillment_sets,*fulfillment_sets.service_zones",
+        admin
+      )
       const madrid = locations.stock_locations.find((l: any) => l.name === "Madrid Warehouse")
       await api.post(`/admin/stock-locations/${madrid.id}/fulfillment-providers`, { add: [PROVIDER_ID] }, admin)
       const zone = madrid.fulfillment_sets[0].service_zones[0]
@@ -101,9 +104,17 @@ integrationTestRunner({
     })
 
     async function cartWith(lines: { variant: any; quantity: number }[]): Promise<string> {
-      const { data } = await api.post("/store/carts", { region_id: europeId, email: "table@example.com", shipping_address: MADRID_ADDRESS }, store)
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: europeId, email: "table@example.com", shipping_address: MADRID_ADDRESS },
+        store
+      )
       for (const line of lines) {
-        await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variantIds[line.variant.sku], quantity: line.quantity }, store)
+        await api.post(
+          `/store/carts/${data.cart.id}/line-items`,
+          { variant_id: variantIds[line.variant.sku], quantity: line.quantity },
+          store
+        )
       }
       return data.cart.id
     }
@@ -141,18 +152,43 @@ integrationTestRunner({
       // A US cart is priced from the New Jersey "Standard" table of the data, in USD.
       const { data: regions } = await api.get("/store/regions", store)
       const usa = regions.regions.find((r: any) => r.currency_code === "usd")
-      const address = { first_name: "John", last_name: "Smith", address_1: "1 Main St", city: "Newark", province: "NJ", postal_code: "07102", country_code: "us" }
-      const { data: created } = await api.post("/store/carts", { region_id: usa.id, email: "us@example.com", shipping_address: address }, store)
-      await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: variantIds[light.sku], quantity: 1 }, store)
+      const address = {
+        first_name: "John",
+        last_name: "Smith",
+        address_1: "1 Main St",
+        city: "Newark",
+        province: "NJ",
+        postal_code: "07102",
+        country_code: "us",
+      }
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: usa.id, email: "us@example.com", shipping_address: address },
+        store
+      )
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: variantIds[light.sku], quantity: 1 },
+        store
+      )
       const { data: listed } = await api.get(`/store/shipping-options?cart_id=${created.cart.id}`, store)
       const standard = listed.shipping_options.find((o: any) => o.name === "Standard")
       expect(standard.price_type).toBe("calculated")
-      const { data: priced } = await api.post(`/store/shipping-options/${standard.id}/calculate`, { cart_id: created.cart.id }, store)
+      const { data: priced } = await api.post(
+        `/store/shipping-options/${standard.id}/calculate`,
+        { cart_id: created.cart.id },
+        store
+      )
       const njStandard = (stockLocations as any[])
         .flatMap((l) => l.service_zones)
         .find((z) => z.name === "United States")
         .shipping_options.find((o: any) => o.name === "Standard").rate_table
-      const row = njStandard.rows.find((r: any) => r.currency_code === "usd" && r.min_weight <= light.weight && (r.max_weight === null || light.weight < r.max_weight))
+      const row = njStandard.rows.find(
+        (r: any) =>
+          r.currency_code === "usd" &&
+          r.min_weight <= light.weight &&
+          (r.max_weight === null || light.weight < r.max_weight)
+      )
       expect(Math.round(priced.shipping_option.amount * 100)).toBe(row.price)
     })
 
@@ -182,17 +218,27 @@ integrationTestRunner({
       // Too heavy now (≥ 3 kg): adding the item succeeds and the method is dropped, not a 500.
       const quantity = Math.ceil(3000 / heavy.weight)
       expect(quantity).toBeLessThanOrEqual(10)
-      const update = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantIds[heavy.sku], quantity }, store)
+      const update = await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: variantIds[heavy.sku], quantity },
+        store
+      )
       expect(update.status).toBe(200)
       const { data: after } = await api.get(`/store/carts/${cartId}?fields=*shipping_methods`, store)
       expect(after.cart.shipping_methods).toEqual([])
 
       const quote = await calculate(cartId)
       expect(quote.amount).toBeUndefined()
-      expect(quote.calculated_price.table_rate.unavailable).toEqual({ code: "too_heavy", message: expect.stringMatching(/ships up to 3000 g/) })
+      expect(quote.calculated_price.table_rate.unavailable).toEqual({
+        code: "too_heavy",
+        message: expect.stringMatching(/ships up to 3000 g/),
+      })
 
       const { data: quotes } = await api.get(`/store/table-rates/quotes?cart_id=${cartId}`, store)
-      expect(quotes.quotes.find((q: any) => q.shipping_option_id === optionId)).toMatchObject({ available: false, unavailable: { code: "too_heavy" } })
+      expect(quotes.quotes.find((q: any) => q.shipping_option_id === optionId)).toMatchObject({
+        available: false,
+        unavailable: { code: "too_heavy" },
+      })
 
       const refused = await failure(api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, store))
       expect(refused.status).toBe(400)
@@ -204,10 +250,17 @@ integrationTestRunner({
       await api.post(`/store/carts/${cartId}`, { billing_address: MADRID_ADDRESS }, store)
       await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, store)
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
-      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+      await api.post(
+        `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        store
+      )
       const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
       expect(completed.type).toBe("order")
-      const { data: full } = await api.get(`/admin/orders/${completed.order.id}?fields=id,display_id,*items,*shipping_methods`, admin)
+      const { data: full } = await api.get(
+        `/admin/orders/${completed.order.id}?fields=id,display_id,*items,*shipping_methods`,
+        admin
+      )
       const { data: fulfilled } = await api.post(
         `/admin/orders/${completed.order.id}/fulfillments?fields=id,*fulfillments`,
         { items: full.order.items.map((item: any) => ({ id: item.id, quantity: item.quantity })) },
@@ -222,7 +275,10 @@ integrationTestRunner({
       expect(Math.round(order.shipping_methods[0].amount * 100)).toBe(expectedCents(lines))
       expect(fulfillment.provider_id).toBe(PROVIDER_ID)
 
-      const slip = await api.get(`/admin/table-rates/packing-slips/${fulfillment.id}`, { ...admin, responseType: "arraybuffer" })
+      const slip = await api.get(`/admin/table-rates/packing-slips/${fulfillment.id}`, {
+        ...admin,
+        responseType: "arraybuffer",
+      })
       expect(slip.headers["content-type"]).toBe("application/pdf")
       const pdf = Buffer.from(slip.data)
       expect(pdf.subarray(0, 4).toString()).toBe("%PDF")
@@ -237,7 +293,10 @@ integrationTestRunner({
 
     it("takes returns through the provider (createReturnFulfillment)", async () => {
       const { order } = await orderAndFulfill([{ variant: light, quantity: 1 }])
-      const { data: locations } = await api.get("/admin/stock-locations?fields=id,name,*fulfillment_sets,*fulfillment_sets.service_zones", admin)
+      const { data: locations } = await api.get(
+        "/admin/stock-locations?fields=id,name,*fulfillment_sets,*fulfillment_sets.service_zones",
+        admin
+      )
       const madrid = locations.stock_locations.find((l: any) => l.name === "Madrid Warehouse")
       const { data: profiles } = await api.get("/admin/shipping-profiles", admin)
       const { data: option } = await api.post(
@@ -260,8 +319,16 @@ integrationTestRunner({
       )
       const { data: created } = await api.post("/admin/returns", { order_id: order.id, location_id: madrid.id }, admin)
       const returnId = created.return.id
-      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: order.items[0].id, quantity: 1 }] }, admin)
-      await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: option.shipping_option.id }, admin)
+      await api.post(
+        `/admin/returns/${returnId}/request-items`,
+        { items: [{ id: order.items[0].id, quantity: 1 }] },
+        admin
+      )
+      await api.post(
+        `/admin/returns/${returnId}/shipping-method`,
+        { shipping_option_id: option.shipping_option.id },
+        admin
+      )
       await api.post(`/admin/returns/${returnId}/request`, {}, admin)
 
       const { data } = await api.get(`/admin/returns/${returnId}?fields=id,status,*fulfillments`, admin)
@@ -293,7 +360,10 @@ integrationTestRunner({
       }
 
       it("overlapping ranges", async () => {
-        const rows = [...TABLE.rows, { currency_code: "eur", min_weight: 500, max_weight: 1500, min_subtotal: 0, max_subtotal: null, price: 100 }]
+        const rows = [
+          ...TABLE.rows,
+          { currency_code: "eur", min_weight: 500, max_weight: 1500, min_subtotal: 0, max_subtotal: null, price: 100 },
+        ]
         await expectRefused({ ...TABLE, rows }, /Row 5 overlaps row 1/)
       })
 

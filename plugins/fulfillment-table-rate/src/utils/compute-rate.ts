@@ -110,7 +110,11 @@ export function quoteTableRate(
   const rates = table.currencies.get(currency)
   const name = options.optionName ? `"${options.optionName}"` : "This shipping option"
   if (!rates) {
-    return { available: false, code: "no_rates_for_currency", message: `${name} has no rates in ${currency.toUpperCase() || "this currency"}` }
+    return {
+      available: false,
+      code: "no_rates_for_currency",
+      message: `${name} has no rates in ${currency.toUpperCase() || "this currency"}`,
+    }
   }
   if (!cart.items?.length) {
     return { available: false, code: "empty_cart", message: "The cart has no items to ship" }
@@ -125,7 +129,11 @@ export function quoteTableRate(
     if (itemWeight === null || itemWeight === undefined) {
       if (options.missingWeight === "unavailable") {
         const label = [item.title, item.variant_sku].filter(Boolean).join(", ") || "an item"
-        return { available: false, code: "missing_weight", message: `${name} needs item weights, and ${label} has none` }
+        return {
+          available: false,
+          code: "missing_weight",
+          message: `${name} needs item weights, and ${label} has none`,
+        }
       }
     } else {
       weight = MathBN.add(weight, MathBN.mult(quantity, itemWeight))
@@ -136,7 +144,9 @@ export function quoteTableRate(
   const subtotalMinor = MathBN.mult(subtotal, MathBN.convert(10).pow(rates.digits))
   const grams = weight.toNumber()
 
-  const row = rates.rows.find((r) => inRange(weight, r.min_weight, r.max_weight) && inRange(subtotalMinor, r.min_subtotal, r.max_subtotal))
+  const row = rates.rows.find(
+    (r) => inRange(weight, r.min_weight, r.max_weight) && inRange(subtotalMinor, r.min_subtotal, r.max_subtotal)
+  )
   if (!row) {
     if (rates.weightLimit !== null && MathBN.gte(weight, rates.weightLimit)) {
       return {

@@ -9,8 +9,10 @@ export const MAX_INTEGER_VALUE = 2_147_483_647
 /** Decimal digits of a currency's minor unit (EUR 2, JPY 0, BHD 3), from the runtime's currency data. */
 export function currencyDigits(currencyCode: string): number {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions()
-      .maximumFractionDigits ?? 2
+    return (
+      new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    )
   } catch {
     return 2
   }

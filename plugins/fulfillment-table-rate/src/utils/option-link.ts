@@ -17,10 +17,16 @@ export function readOptionLink(optionData: Record<string, unknown> | null | unde
   if (!link || typeof link.shipping_option_id !== "string") {
     return null
   }
-  return { shipping_option_id: link.shipping_option_id, version: typeof link.version === "number" ? link.version : null }
+  return {
+    shipping_option_id: link.shipping_option_id,
+    version: typeof link.version === "number" ? link.version : null,
+  }
 }
 
-export function writeOptionLink(data: Record<string, unknown> | null | undefined, link: OptionLink): Record<string, unknown> {
+export function writeOptionLink(
+  data: Record<string, unknown> | null | undefined,
+  link: OptionLink
+): Record<string, unknown> {
   return { ...(data ?? {}), table_rate: { shipping_option_id: link.shipping_option_id, version: link.version } }
 }
 

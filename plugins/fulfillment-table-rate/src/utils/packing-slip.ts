@@ -34,7 +34,10 @@ export interface PackingSlip {
 type AddressLike = Record<string, unknown> | null | undefined
 
 function text(value: unknown): string {
-  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value)
+  if (typeof value === "string") {
+    return value.trim()
+  }
+  return typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" ? String(value) : ""
 }
 
 export function toSlipAddress(address: AddressLike): PackingSlipAddress | null {
@@ -53,7 +56,12 @@ export function toSlipAddress(address: AddressLike): PackingSlipAddress | null {
 
 /** Renders a one-page A4 packing slip; resolves with the PDF's bytes. */
 export function renderPackingSlip(slip: PackingSlip): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 50, compress: false, info: { Title: `Packing slip, order #${slip.order_number}` } })
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    compress: false,
+    info: { Title: `Packing slip, order #${slip.order_number}` },
+  })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk))
@@ -62,10 +70,17 @@ export function renderPackingSlip(slip: PackingSlip): Promise<Buffer> {
   })
 
   doc.font("Helvetica-Bold").fontSize(20).text("Packing slip")
-  doc.font("Helvetica").fontSize(10).fillColor("#555555").text(slip.shop_name || "Tienda")
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .fillColor("#555555")
+    .text(slip.shop_name || "Tienda")
   doc.moveDown()
   doc.fillColor("#000000").fontSize(12).font("Helvetica-Bold").text(`Order #${slip.order_number}`)
-  doc.font("Helvetica").fontSize(10).text(`Packed ${slip.fulfillment_created_at.slice(0, 10)}`)
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .text(`Packed ${slip.fulfillment_created_at.slice(0, 10)}`)
   if (slip.shipping_option) {
     doc.text(`Shipping: ${slip.shipping_option}`)
   }
@@ -74,7 +89,13 @@ export function renderPackingSlip(slip: PackingSlip): Promise<Buffer> {
   doc.font("Helvetica-Bold").fontSize(11).text("Ship to")
   doc.font("Helvetica").fontSize(10)
   if (slip.address) {
-    for (const line of [slip.address.name, slip.address.company, ...slip.address.lines, slip.address.country_code, slip.address.phone]) {
+    for (const line of [
+      slip.address.name,
+      slip.address.company,
+      ...slip.address.lines,
+      slip.address.country_code,
+      slip.address.phone,
+    ]) {
       if (line) {
         doc.text(line)
       }
@@ -89,7 +110,10 @@ export function renderPackingSlip(slip: PackingSlip): Promise<Buffer> {
   const header = doc.y
   doc.font("Helvetica-Bold").fontSize(10)
   doc.text("SKU", columns.sku, header).text("Item", columns.item, header).text("Qty", columns.quantity, header)
-  doc.moveTo(left, doc.y + 2).lineTo(left + 495, doc.y + 2).stroke()
+  doc
+    .moveTo(left, doc.y + 2)
+    .lineTo(left + 495, doc.y + 2)
+    .stroke()
   doc.font("Helvetica")
   let units = 0
   for (const item of slip.items) {
@@ -100,7 +124,12 @@ export function renderPackingSlip(slip: PackingSlip): Promise<Buffer> {
     units += item.quantity
   }
   doc.moveDown()
-  doc.font("Helvetica-Bold").text(`${units} item${units === 1 ? "" : "s"} in ${slip.items.length} line${slip.items.length === 1 ? "" : "s"}`, left)
+  doc
+    .font("Helvetica-Bold")
+    .text(
+      `${units} item${units === 1 ? "" : "s"} in ${slip.items.length} line${slip.items.length === 1 ? "" : "s"}`,
+      left
+    )
   doc.end()
   return done
 }

@@ -61,7 +61,11 @@ function readInteger(
     return undefined
   }
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    problems.push({ row: opts.row, field: opts.field, message: `${where}${opts.label} must be a number, got ${JSON.stringify(value)}` })
+    problems.push({
+      row: opts.row,
+      field: opts.field,
+      message: `${where}${opts.label} must be a number, got ${JSON.stringify(value)}`,
+    })
     return undefined
   }
   if (value < 0) {
@@ -79,7 +83,12 @@ function readInteger(
   return value
 }
 
-function readRow(raw: unknown, index: number, currencies: Set<string> | null, problems: RateTableProblem[]): RateRowInput | undefined {
+function readRow(
+  raw: unknown,
+  index: number,
+  currencies: Set<string> | null,
+  problems: RateTableProblem[]
+): RateRowInput | undefined {
   const row = index + 1
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     problems.push({ row, message: `Row ${row}: must be an object` })
@@ -100,10 +109,26 @@ function readRow(raw: unknown, index: number, currencies: Set<string> | null, pr
       })
     }
   }
-  const minWeight = readInteger(r.min_weight, { row, field: "min_weight", label: "minimum weight", nullable: false, fallback: 0 }, problems)
-  const maxWeight = readInteger(r.max_weight, { row, field: "max_weight", label: "maximum weight", nullable: true }, problems)
-  const minSubtotal = readInteger(r.min_subtotal, { row, field: "min_subtotal", label: "minimum subtotal", nullable: false, fallback: 0 }, problems)
-  const maxSubtotal = readInteger(r.max_subtotal, { row, field: "max_subtotal", label: "maximum subtotal", nullable: true }, problems)
+  const minWeight = readInteger(
+    r.min_weight,
+    { row, field: "min_weight", label: "minimum weight", nullable: false, fallback: 0 },
+    problems
+  )
+  const maxWeight = readInteger(
+    r.max_weight,
+    { row, field: "max_weight", label: "maximum weight", nullable: true },
+    problems
+  )
+  const minSubtotal = readInteger(
+    r.min_subtotal,
+    { row, field: "min_subtotal", label: "minimum subtotal", nullable: false, fallback: 0 },
+    problems
+  )
+  const maxSubtotal = readInteger(
+    r.max_subtotal,
+    { row, field: "max_subtotal", label: "maximum subtotal", nullable: true },
+    problems
+  )
   const price = readInteger(r.price, { row, field: "price", label: "price", nullable: false }, problems)
   if (problems.length > before) {
     return undefined
@@ -144,8 +169,10 @@ function checkCoverage(currency: string, rows: { n: number; row: RateRowInput }[
     for (let i = 0; i < j; i++) {
       const a = rows[i].row
       const b = rows[j].row
-      if (intersects(a.min_weight, a.max_weight, b.min_weight, b.max_weight) &&
-          intersects(a.min_subtotal, a.max_subtotal, b.min_subtotal, b.max_subtotal)) {
+      if (
+        intersects(a.min_weight, a.max_weight, b.min_weight, b.max_weight) &&
+        intersects(a.min_subtotal, a.max_subtotal, b.min_subtotal, b.max_subtotal)
+      ) {
         problems.push({ row: rows[j].n, message: `Row ${rows[j].n} overlaps row ${rows[i].n} (${describeRow(a)})` })
       }
     }
@@ -155,12 +182,16 @@ function checkCoverage(currency: string, rows: { n: number; row: RateRowInput }[
   }
 
   const unbounded = rows.some(({ row }) => row.max_weight === null)
-  const points = [...new Set(rows.flatMap(({ row }) => [row.min_weight, ...(row.max_weight === null ? [] : [row.max_weight])]))]
-    .sort((x, y) => x - y)
+  const points = [
+    ...new Set(rows.flatMap(({ row }) => [row.min_weight, ...(row.max_weight === null ? [] : [row.max_weight])])),
+  ].sort((x, y) => x - y)
   const firstRowAt = (weight: number) =>
     rows.filter(({ row }) => row.min_weight >= weight).sort((x, y) => x.row.min_weight - y.row.min_weight)[0]?.n
   if (points[0] > 0) {
-    problems.push({ row: firstRowAt(0), message: `Row ${firstRowAt(0)}: no ${cur} row covers weights ${describeRange(0, points[0], grams)} (weight ranges must start at 0 g)` })
+    problems.push({
+      row: firstRowAt(0),
+      message: `Row ${firstRowAt(0)}: no ${cur} row covers weights ${describeRange(0, points[0], grams)} (weight ranges must start at 0 g)`,
+    })
   }
   const seen = new Set<string>()
   const intervals: [number, Bound][] = points.map((p, k) => [p, k + 1 < points.length ? points[k + 1] : null])
@@ -168,7 +199,9 @@ function checkCoverage(currency: string, rows: { n: number; row: RateRowInput }[
     if (to === null && !unbounded) {
       continue
     }
-    const covering = rows.filter(({ row }) => row.min_weight <= from && (row.max_weight === null || (to !== null && row.max_weight >= to)))
+    const covering = rows.filter(
+      ({ row }) => row.min_weight <= from && (row.max_weight === null || (to !== null && row.max_weight >= to))
+    )
     if (!covering.length) {
       const next = firstRowAt(to ?? from)
       const message = `Row ${next}: no ${cur} row covers weights ${describeRange(from, to, grams)} (a gap before this row)`
@@ -196,8 +229,14 @@ function checkCoverage(currency: string, rows: { n: number; row: RateRowInput }[
   }
 }
 
-function readMap(value: unknown, field: "handling_fee" | "free_over", label: string, currencies: Set<string> | null,
-  rowCurrencies: Set<string>, problems: RateTableProblem[]): MinorUnitMap {
+function readMap(
+  value: unknown,
+  field: "handling_fee" | "free_over",
+  label: string,
+  currencies: Set<string> | null,
+  rowCurrencies: Set<string>,
+  problems: RateTableProblem[]
+): MinorUnitMap {
   if (value === undefined || value === null) {
     return {}
   }
@@ -219,7 +258,11 @@ function readMap(value: unknown, field: "handling_fee" | "free_over", label: str
       problems.push({ field: `${field}.${key}`, message: `${label}: ${currency.toUpperCase()} has no rows` })
       continue
     }
-    const parsed = readInteger(amount, { field: `${field}.${key}`, label: `${label} (${currency.toUpperCase()})`, nullable: false }, problems)
+    const parsed = readInteger(
+      amount,
+      { field: `${field}.${key}`, label: `${label} (${currency.toUpperCase()})`, nullable: false },
+      problems
+    )
     if (typeof parsed === "number") {
       result[currency] = parsed
     }
@@ -242,7 +285,9 @@ export function validateRateTable(input: unknown, currencies: string[] | null): 
     return { problems: [{ field: "rows", message: "Add at least one row" }] }
   }
   if (body.rows.length > MAX_ROWS) {
-    return { problems: [{ field: "rows", message: `A rate table has at most ${MAX_ROWS} rows (got ${body.rows.length})` }] }
+    return {
+      problems: [{ field: "rows", message: `A rate table has at most ${MAX_ROWS} rows (got ${body.rows.length})` }],
+    }
   }
   const rows = body.rows.map((raw, index) => readRow(raw, index, known, problems))
   const rowCurrencies = new Set(rows.filter((r): r is RateRowInput => !!r).map((r) => r.currency_code))

@@ -15,10 +15,20 @@ export interface UpsertRateTableWorkflowInput {
 }
 
 /** Creates or replaces a shipping option's rate table: validate, save (one transaction), point the option at it. */
-export const upsertRateTableWorkflow = createWorkflow("upsert-table-rate-table", (input: UpsertRateTableWorkflowInput) => {
-  const table = validateRateTableStep({ shipping_option_id: input.shipping_option_id, table: input.table, currencies: input.currencies })
-  const saved = replaceRateTableStep({ shipping_option_id: input.shipping_option_id, table })
-  const link = transform({ saved }, ({ saved }) => ({ shipping_option_id: saved.shipping_option_id, version: saved.version }))
-  linkRateTableStep(link)
-  return new WorkflowResponse(saved)
-})
+export const upsertRateTableWorkflow = createWorkflow(
+  "upsert-table-rate-table",
+  (input: UpsertRateTableWorkflowInput) => {
+    const table = validateRateTableStep({
+      shipping_option_id: input.shipping_option_id,
+      table: input.table,
+      currencies: input.currencies,
+    })
+    const saved = replaceRateTableStep({ shipping_option_id: input.shipping_option_id, table })
+    const link = transform({ saved }, ({ saved }) => ({
+      shipping_option_id: saved.shipping_option_id,
+      version: saved.version,
+    }))
+    linkRateTableStep(link)
+    return new WorkflowResponse(saved)
+  }
+)

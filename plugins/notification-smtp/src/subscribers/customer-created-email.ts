@@ -17,13 +17,24 @@ export default async function customerCreatedEmail({ event, container }: Subscri
     {
       template: "customer-welcome",
       to: customer.email,
-      locale: emailLocale([(customer.metadata as { locale?: string } | null)?.locale], options.defaultLocale as "en" | "es"),
+      locale: emailLocale(
+        [(customer.metadata as { locale?: string } | null)?.locale],
+        options.defaultLocale as "en" | "es"
+      ),
       data: { email: customer.email, customer_name: fullName(customer) },
-      idempotency_key: emailKey({ event: event.name, subject: customer.id, to: customer.email, template: "customer-welcome" }),
+      idempotency_key: emailKey({
+        event: event.name,
+        subject: customer.id,
+        to: customer.email,
+        template: "customer-welcome",
+      }),
       event_name: event.name,
       customer_id: customer.id,
     },
   ])
 }
 
-export const config: SubscriberConfig = { event: "customer.created", context: { subscriberId: "notification-smtp-customer-created" } }
+export const config: SubscriberConfig = {
+  event: "customer.created",
+  context: { subscriberId: "notification-smtp-customer-created" },
+}

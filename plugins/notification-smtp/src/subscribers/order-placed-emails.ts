@@ -6,7 +6,13 @@ import { sendEmails } from "../utils/send-emails"
 /** The order confirmation to the customer, and the new-order alert to the merchant (`merchantEmail`). */
 export default async function orderPlacedEmails({ event, container }: SubscriberArgs<{ id: string }>) {
   const options = pluginOptions(container)
-  await sendEmails(container, await orderEmailRequests(container, event.data.id, event.name, ["order-placed", "merchant-new-order"], options))
+  await sendEmails(
+    container,
+    await orderEmailRequests(container, event.data.id, event.name, ["order-placed", "merchant-new-order"], options)
+  )
 }
 
-export const config: SubscriberConfig = { event: "order.placed", context: { subscriberId: "notification-smtp-order-placed" } }
+export const config: SubscriberConfig = {
+  event: "order.placed",
+  context: { subscriberId: "notification-smtp-order-placed" },
+}

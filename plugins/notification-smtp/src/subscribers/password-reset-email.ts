@@ -23,7 +23,10 @@ export default async function passwordResetEmail({ event, container }: Subscribe
     {
       template: "password-reset",
       to: email,
-      locale: emailLocale([(customer?.metadata as { locale?: string } | null)?.locale], options.defaultLocale as "en" | "es"),
+      locale: emailLocale(
+        [(customer?.metadata as { locale?: string } | null)?.locale],
+        options.defaultLocale as "en" | "es"
+      ),
       data: { email, token, customer_name: fullName(customer) },
       // The token makes each request its own email; it is hashed in the key and lives only in the email itself.
       idempotency_key: emailKey({ event: event.name, subject: token, to: email, template: "password-reset" }),
@@ -33,4 +36,7 @@ export default async function passwordResetEmail({ event, container }: Subscribe
   ])
 }
 
-export const config: SubscriberConfig = { event: "auth.password_reset", context: { subscriberId: "notification-smtp-password-reset" } }
+export const config: SubscriberConfig = {
+  event: "auth.password_reset",
+  context: { subscriberId: "notification-smtp-password-reset" },
+}

@@ -13,17 +13,25 @@ export default async function paymentRefundedEmail({ event, container }: Subscri
     fields: ["id", "refunds.id", "refunds.amount", "refunds.note", "refunds.created_at", "payment_collection.order.id"],
     filters: { id: event.data.id },
   })
-  const payment = data[0] as any
+  const payment = data[0]
   const refund = [...(payment?.refunds ?? [])].sort(
     (a: any, b: any) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime()
   )[0]
-  const order = refund && payment?.payment_collection?.order?.id ? await loadOrder(container, payment.payment_collection.order.id) : null
+  const order =
+    refund && payment?.payment_collection?.order?.id
+      ? await loadOrder(container, payment.payment_collection.order.id)
+      : null
   if (!order?.email) {
     return
   }
   const emailData = { order: toOrderEmail(order), amount: refund.amount, note: refund.note }
   const occurrence = { event: event.name, subject: refund.id }
-  await sendEmails(container, [customerOrderEmail(order, "refund-issued", emailData, occurrence, pluginOptions(container))])
+  await sendEmails(container, [
+    customerOrderEmail(order, "refund-issued", emailData, occurrence, pluginOptions(container)),
+  ])
 }
 
-export const config: SubscriberConfig = { event: "payment.refunded", context: { subscriberId: "notification-smtp-payment-refunded" } }
+export const config: SubscriberConfig = {
+  event: "payment.refunded",
+  context: { subscriberId: "notification-smtp-payment-refunded" },
+}

@@ -20,13 +20,20 @@ const FULFILLMENT_FIELDS = [
  * The shipping email when the merchant marks a fulfillment shipped: its items, the carrier (the fulfillment's
  * `metadata.carrier`, else the shipping option's name) and its labels' tracking numbers and URLs.
  */
-export default async function shipmentCreatedEmail({ event, container }: SubscriberArgs<{ id: string; no_notification?: boolean }>) {
+export default async function shipmentCreatedEmail({
+  event,
+  container,
+}: SubscriberArgs<{ id: string; no_notification?: boolean }>) {
   if (event.data.no_notification) {
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "fulfillment", fields: FULFILLMENT_FIELDS, filters: { id: event.data.id } })
-  const fulfillment = data[0] as any
+  const { data } = await query.graph({
+    entity: "fulfillment",
+    fields: FULFILLMENT_FIELDS,
+    filters: { id: event.data.id },
+  })
+  const fulfillment = data[0]
   const order = fulfillment?.order?.id ? await loadOrder(container, fulfillment.order.id) : null
   if (!order?.email) {
     return
@@ -35,10 +42,18 @@ export default async function shipmentCreatedEmail({ event, container }: Subscri
     order: toOrderEmail(order),
     items: (fulfillment.items ?? []).map((item: any) => ({ title: item.title, quantity: item.quantity })),
     carrier: fulfillment.metadata?.carrier ?? fulfillment.shipping_option?.name ?? null,
-    tracking: (fulfillment.labels ?? []).map((label: any) => ({ number: label.tracking_number, url: label.tracking_url })),
+    tracking: (fulfillment.labels ?? []).map((label: any) => ({
+      number: label.tracking_number,
+      url: label.tracking_url,
+    })),
   }
   const occurrence = { event: event.name, subject: fulfillment.id }
-  await sendEmails(container, [customerOrderEmail(order, "order-shipped", emailData, occurrence, pluginOptions(container))])
+  await sendEmails(container, [
+    customerOrderEmail(order, "order-shipped", emailData, occurrence, pluginOptions(container)),
+  ])
 }
 
-export const config: SubscriberConfig = { event: "shipment.created", context: { subscriberId: "notification-smtp-shipment-created" } }
+export const config: SubscriberConfig = {
+  event: "shipment.created",
+  context: { subscriberId: "notification-smtp-shipment-created" },
+}

@@ -30,7 +30,9 @@ function render(value: Interpolated): string {
  * so a shopper's name like `<img onerror=…>` arrives as text.
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ""), ""))
+  return new SafeHtml(
+    strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ""), "")
+  )
 }
 
 /** An `href`/`src` value: http(s) and mailto only, anything else (javascript:, data:) becomes "#". */

@@ -43,12 +43,14 @@ const en = {
   orderCanceledSubject: (store: string, id: string) => `${store}: your order #${id} was canceled`,
   orderCanceledIntro: "Your order has been canceled. If you already paid for it, the money will be refunded.",
   refundSubject: (store: string, id: string) => `${store}: refund for your order #${id}`,
-  refundIntro: (amount: string) => `We have refunded ${amount} for your order. It may take a few days to reach your account.`,
+  refundIntro: (amount: string) =>
+    `We have refunded ${amount} for your order. It may take a few days to reach your account.`,
   refundNote: "Note",
   resetSubject: (store: string) => `${store}: reset your password`,
   resetIntro: "Someone asked to reset the password of your account. To choose a new one, follow this link:",
   resetButton: "Choose a new password",
-  resetOutro: "The link works for 15 minutes. If you did not ask for it, ignore this email: your password stays as it is.",
+  resetOutro:
+    "The link works for 15 minutes. If you did not ask for it, ignore this email: your password stays as it is.",
   welcomeSubject: (store: string) => `Welcome to ${store}`,
   welcomeIntro: (store: string) => `Your ${store} account is ready. You can follow your orders and check out faster.`,
   welcomeButton: "Go to your account",

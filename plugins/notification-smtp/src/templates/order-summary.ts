@@ -15,7 +15,14 @@ export function addressLines(address: EmailAddress | null | undefined): string[]
     return []
   }
   const cityLine = [address.postal_code, address.city, address.province].filter(Boolean).join(" ")
-  return [address.name, address.company, address.address_1, address.address_2, cityLine, address.country_code?.toUpperCase()]
+  return [
+    address.name,
+    address.company,
+    address.address_1,
+    address.address_2,
+    cityLine,
+    address.country_code?.toUpperCase(),
+  ]
     .map((line) => (line ?? "").trim())
     .filter(Boolean)
 }
@@ -26,7 +33,10 @@ export function paymentMethodLabel(strings: Strings, method: string | null | und
 
 function totals(order: OrderEmail, strings: Strings, locale: string): [string, string][] {
   const money = (amount: OrderEmail["total"]) => formatMoney(amount, order.currency_code, locale)
-  const rows: [string, string][] = [[strings.subtotal, money(order.subtotal)], [strings.shipping, money(order.shipping_total)]]
+  const rows: [string, string][] = [
+    [strings.subtotal, money(order.subtotal)],
+    [strings.shipping, money(order.shipping_total)],
+  ]
   if (isNonZero(order.discount_total)) {
     rows.push([strings.discount, `-${money(order.discount_total)}`])
   }
@@ -38,20 +48,47 @@ function totals(order: OrderEmail, strings: Strings, locale: string): [string, s
 export function orderItemsHtml(order: OrderEmail, strings: Strings, locale: string): SafeHtml {
   const money = (amount: OrderEmail["total"]) => formatMoney(amount, order.currency_code, locale)
   const rows = order.items.map(
-    (item) => html`<tr><td style="${CELL}">${itemName(item)}</td><td style="${CELL}text-align:center;">${String(item.quantity)}</td><td style="${CELL}text-align:right;">${money(item.unit_price)}</td><td style="${CELL}text-align:right;">${money(item.total)}</td></tr>`
+    (item) =>
+      html`<tr>
+        <td style="${CELL}">${itemName(item)}</td>
+        <td style="${CELL}text-align:center;">${String(item.quantity)}</td>
+        <td style="${CELL}text-align:right;">${money(item.unit_price)}</td>
+        <td style="${CELL}text-align:right;">${money(item.total)}</td>
+      </tr>`
   )
   const totalRows = totals(order, strings, locale).map(
     ([label, value], index, all) =>
-      html`<tr><td colspan="3" style="padding:4px 8px;text-align:right;${index === all.length - 1 ? "font-weight:bold;" : ""}">${label}</td><td style="padding:4px 8px;text-align:right;${index === all.length - 1 ? "font-weight:bold;" : ""}">${value}</td></tr>`
+      html`<tr>
+        <td colspan="3" style="padding:4px 8px;text-align:right;${index === all.length - 1 ? "font-weight:bold;" : ""}">
+          ${label}
+        </td>
+        <td style="padding:4px 8px;text-align:right;${index === all.length - 1 ? "font-weight:bold;" : ""}">
+          ${value}
+        </td>
+      </tr>`
   )
-  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px;">
-<tr><th align="left" style="${CELL}color:#6b7280;">${strings.item}</th><th style="${CELL}color:#6b7280;">${strings.quantity}</th><th align="right" style="${CELL}color:#6b7280;">${strings.price}</th><th align="right" style="${CELL}color:#6b7280;">${strings.total}</th></tr>
-${rows}${totalRows}</table>`
+  return html`<table
+    role="presentation"
+    width="100%"
+    cellpadding="0"
+    cellspacing="0"
+    style="border-collapse:collapse;margin:0 0 16px;"
+  >
+    <tr>
+      <th align="left" style="${CELL}color:#6b7280;">${strings.item}</th>
+      <th style="${CELL}color:#6b7280;">${strings.quantity}</th>
+      <th align="right" style="${CELL}color:#6b7280;">${strings.price}</th>
+      <th align="right" style="${CELL}color:#6b7280;">${strings.total}</th>
+    </tr>
+    ${rows}${totalRows}
+  </table>`
 }
 
 export function orderItemsText(order: OrderEmail, strings: Strings, locale: string): string {
   const money = (amount: OrderEmail["total"]) => formatMoney(amount, order.currency_code, locale)
-  const lines = order.items.map((item) => `${String(item.quantity)} × ${itemName(item)}: ${money(item.unit_price)} = ${money(item.total)}`)
+  const lines = order.items.map(
+    (item) => `${String(item.quantity)} × ${itemName(item)}: ${money(item.unit_price)} = ${money(item.total)}`
+  )
   const sums = totals(order, strings, locale).map(([label, value]) => `${label}: ${value}`)
   return [...lines, "", ...sums].join("\n")
 }
@@ -61,7 +98,10 @@ export function deliveryHtml(order: OrderEmail, strings: Strings): SafeHtml {
   const address = addressLines(order.shipping_address)
   return details([
     [strings.shippingMethod, order.shipping_methods.join(", ")],
-    [strings.shippingAddress, address.length ? html`${address.map((line, i) => html`${i ? html`<br>` : ""}${line}`)}` : null],
+    [
+      strings.shippingAddress,
+      address.length ? html`${address.map((line, i) => html`${i ? html`<br />` : ""}${line}`)}` : null,
+    ],
     [strings.paymentMethod, paymentMethodLabel(strings, order.payment_method)],
   ])
 }
@@ -91,7 +131,10 @@ export function bankTransferHtml(order: OrderEmail, strings: Strings, locale: st
     return ""
   }
   const amount = formatMoney(order.total, order.currency_code, locale)
-  return html`${subheading(strings.bankTransferTitle)}<p style="margin:0 0 8px;">${strings.bankTransferIntro(amount)}</p>${details(bankRows(order, strings))}<p style="margin:0 0 16px;">${strings.bankTransferOutro}</p>`
+  return html`${subheading(strings.bankTransferTitle)}
+    <p style="margin:0 0 8px;">${strings.bankTransferIntro(amount)}</p>
+    ${details(bankRows(order, strings))}
+    <p style="margin:0 0 16px;">${strings.bankTransferOutro}</p>`
 }
 
 export function bankTransferText(order: OrderEmail, strings: Strings, locale: string): string {
@@ -99,5 +142,10 @@ export function bankTransferText(order: OrderEmail, strings: Strings, locale: st
     return ""
   }
   const amount = formatMoney(order.total, order.currency_code, locale)
-  return [strings.bankTransferTitle, strings.bankTransferIntro(amount), textDetails(bankRows(order, strings)), strings.bankTransferOutro].join("\n")
+  return [
+    strings.bankTransferTitle,
+    strings.bankTransferIntro(amount),
+    textDetails(bankRows(order, strings)),
+    strings.bankTransferOutro,
+  ].join("\n")
 }

@@ -36,7 +36,12 @@ const merchantNewOrder: Renderer<TemplateData["merchant-new-order"]> = (order, {
   const s = stringsFor(locale)
   const subject = s.merchantSubject(order.display_id, formatMoney(order.total, order.currency_code, locale))
   const body = html`${heading(s.orderNumber(order.display_id))}${paragraph(s.merchantIntro(order.email))}${orderItemsHtml(order, s, locale)}${deliveryHtml(order, s)}`
-  const text = join(s.orderNumber(order.display_id), s.merchantIntro(order.email), orderItemsText(order, s, locale), deliveryText(order, s))
+  const text = join(
+    s.orderNumber(order.display_id),
+    s.merchantIntro(order.email),
+    orderItemsText(order, s, locale),
+    deliveryText(order, s)
+  )
   return { subject, html: layout(brand, s, subject, body), text }
 }
 
@@ -44,7 +49,12 @@ const orderCanceled: Renderer<TemplateData["order-canceled"]> = (order, { brand,
   const s = stringsFor(locale)
   const subject = s.orderCanceledSubject(brand.storeName, order.display_id)
   const body = html`${heading(s.orderNumber(order.display_id))}${paragraph(s.hello(order.customer_name))}${paragraph(s.orderCanceledIntro)}${orderItemsHtml(order, s, locale)}`
-  const text = join(s.orderNumber(order.display_id), s.hello(order.customer_name), s.orderCanceledIntro, orderItemsText(order, s, locale))
+  const text = join(
+    s.orderNumber(order.display_id),
+    s.hello(order.customer_name),
+    s.orderCanceledIntro,
+    orderItemsText(order, s, locale)
+  )
   return { subject, html: layout(brand, s, subject, body), text }
 }
 
@@ -55,15 +65,25 @@ const orderShipped: Renderer<TemplateData["order-shipped"]> = (shipment, { brand
   const items = shipment.items.map((item) => `${String(item.quantity)} × ${itemName(item)}`)
   const tracking = shipment.tracking.filter((t) => t.number || t.url)
   const trackingRows = tracking.map((t): [string, string | null | undefined] => [s.tracking, t.number || t.url])
-  const body = html`${heading(s.orderNumber(order.display_id))}${paragraph(s.hello(order.customer_name))}${paragraph(s.orderShippedIntro)}<ul style="margin:0 0 16px;padding-left:20px;">${items.map((line) => html`<li>${line}</li>`)}</ul>${details([[s.carrier, shipment.carrier], ...trackingRows])}${tracking
-    .filter((t) => t.url)
-    .map((t) => button(brand, t.url!, s.trackParcel))}`
+  const body = html`${heading(s.orderNumber(order.display_id))}${paragraph(s.hello(order.customer_name))}${paragraph(s.orderShippedIntro)}
+    <ul style="margin:0 0 16px;padding-left:20px;">
+      ${items.map((line) => html`<li>${line}</li>`)}
+    </ul>
+    ${details([[s.carrier, shipment.carrier], ...trackingRows])}${tracking
+      .filter((t) => t.url)
+      .map((t) => button(brand, t.url!, s.trackParcel))}`
   const text = join(
     s.orderNumber(order.display_id),
     s.hello(order.customer_name),
     s.orderShippedIntro,
     items.join("\n"),
-    textDetails([[s.carrier, shipment.carrier], ...tracking.map((t): [string, string | null | undefined] => [s.tracking, [t.number, t.url].filter(Boolean).join(" ")])])
+    textDetails([
+      [s.carrier, shipment.carrier],
+      ...tracking.map((t): [string, string | null | undefined] => [
+        s.tracking,
+        [t.number, t.url].filter(Boolean).join(" "),
+      ]),
+    ])
   )
   return { subject, html: layout(brand, s, subject, body), text }
 }
@@ -74,7 +94,12 @@ const refundIssued: Renderer<TemplateData["refund-issued"]> = (refund, { brand, 
   const subject = s.refundSubject(brand.storeName, order.display_id)
   const amount = formatMoney(refund.amount, order.currency_code, locale)
   const body = html`${heading(s.orderNumber(order.display_id))}${paragraph(s.hello(order.customer_name))}${paragraph(s.refundIntro(amount))}${details([[s.refundNote, refund.note]])}`
-  const text = join(s.orderNumber(order.display_id), s.hello(order.customer_name), s.refundIntro(amount), textDetails([[s.refundNote, refund.note]]))
+  const text = join(
+    s.orderNumber(order.display_id),
+    s.hello(order.customer_name),
+    s.refundIntro(amount),
+    textDetails([[s.refundNote, refund.note]])
+  )
   return { subject, html: layout(brand, s, subject, body), text }
 }
 
@@ -112,7 +137,11 @@ const RENDERERS: { [T in keyof TemplateData]: Renderer<TemplateData[T]> } = {
 }
 
 /** Subject, HTML and plain text of one email: a pure function of the template's data, the brand and the language. */
-export function renderEmail<T extends keyof TemplateData>(template: T, data: TemplateData[T], context: RenderContext): RenderedEmail {
+export function renderEmail<T extends keyof TemplateData>(
+  template: T,
+  data: TemplateData[T],
+  context: RenderContext
+): RenderedEmail {
   const renderer = RENDERERS[template] as Renderer<TemplateData[T]> | undefined
   if (!renderer) {
     throw new Error(`Unknown email template "${String(template)}"`)

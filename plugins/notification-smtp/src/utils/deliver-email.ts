@@ -31,7 +31,7 @@ export async function deliverEmail(
       },
     ])
     const stored = String(notification?.external_id ?? "").startsWith(MAILBOX_ID_PREFIX)
-    return (await log.updateEmailMessages({
+    return await log.updateEmailMessages({
       id,
       status: stored ? "stored" : "sent",
       attempts,
@@ -39,7 +39,7 @@ export async function deliverEmail(
       next_attempt_at: null,
       last_error: null,
       external_id: notification?.external_id ?? null,
-    })) as unknown as EmailRow
+    })
   } catch (error) {
     const next = nextAttemptAt(attempts, options.retryDelaysSeconds)
     const message = String((error as Error)?.message ?? error).replace(
@@ -51,12 +51,12 @@ export async function deliverEmail(
       .warn(
         `Email ${id} (${row.template}) attempt ${attempts} failed: ${message}${next ? `; next attempt ${next.toISOString()}` : "; giving up"}`
       )
-    return (await log.updateEmailMessages({
+    return await log.updateEmailMessages({
       id,
       status: next ? "retrying" : "failed",
       attempts,
       next_attempt_at: next,
       last_error: message.slice(0, 1000),
-    })) as unknown as EmailRow
+    })
   }
 }

@@ -144,7 +144,7 @@ export function resolveOptions(
     problems.push(`from "${merged.from}" is not an email address`)
   }
   for (const key of ["replyTo", "merchantEmail"] as const) {
-    if (merged[key] !== undefined && !isMailbox(merged[key]!)) {
+    if (merged[key] !== undefined && !isMailbox(merged[key])) {
       problems.push(`${key} "${merged[key]}" is not an email address`)
     }
   }
@@ -161,7 +161,7 @@ export function resolveOptions(
     problems.push(`channels must be a non-empty list of channel names (got ${JSON.stringify(merged.channels)})`)
   }
   for (const key of ["storefrontUrl", "logoUrl"] as const) {
-    if (merged[key] !== undefined && !/^https?:\/\/[^\s]+$/.test(merged[key]!)) {
+    if (merged[key] !== undefined && !/^https?:\/\/[^\s]+$/.test(merged[key])) {
       problems.push(`${key} "${merged[key]}" must be an http(s) URL`)
     }
   }

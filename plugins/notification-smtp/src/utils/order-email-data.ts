@@ -93,7 +93,7 @@ export function toOrderEmail(order: any): OrderEmail {
 }
 
 /** The order with everything its emails show, or null when it does not exist. */
-export async function loadOrder(container: MedusaContainer, orderId: string): Promise<any | null> {
+export async function loadOrder(container: MedusaContainer, orderId: string): Promise<any> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
   return data[0] ?? null

@@ -31,7 +31,9 @@ export async function cancelUnpaidBankTransfers(container: MedusaContainer, now:
     }
   }
   if (canceled.length || failed.length) {
-    logger.info(`payment-offline: canceled ${canceled.length} order(s) unpaid after ${days} days, ${failed.length} failed`)
+    logger.info(
+      `payment-offline: canceled ${canceled.length} order(s) unpaid after ${days} days, ${failed.length} failed`
+    )
   }
   return { canceled, failed }
 }

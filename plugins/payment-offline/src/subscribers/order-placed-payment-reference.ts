@@ -16,7 +16,7 @@ export default async function orderPlacedPaymentReference({ event, container }: 
       id: event.data.id,
       user_id: "payment-offline",
       metadata: { ...(order.metadata ?? {}), payment_method: payment.method, payment_reference: payment.reference },
-    } as any,
+    },
   })
 }
 

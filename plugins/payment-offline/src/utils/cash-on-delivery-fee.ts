@@ -28,7 +28,8 @@ interface CartItem {
  */
 export function planCashOnDeliveryFee(items: CartItem[] | undefined | null, fee: number): CashOnDeliveryFeePlan {
   const feeItems = (items ?? []).filter((item) => item?.metadata?.[COD_FEE_METADATA_KEY])
-  const keep = fee > 0 ? feeItems.find((item) => Number(item.unit_price) === fee && Number(item.quantity) === 1) : undefined
+  const keep =
+    fee > 0 ? feeItems.find((item) => Number(item.unit_price) === fee && Number(item.quantity) === 1) : undefined
   return {
     remove: feeItems.filter((item) => item !== keep).map((item) => item.id),
     add:
@@ -56,7 +57,9 @@ const PROCESSABLE = new Set(["pending", "requires_more", "authorized", "captured
 export function cashOnDeliverySessionOf(
   sessions: { id: string; provider_id: string; status: string }[] | undefined | null
 ): { id: string; provider_id: string } | undefined {
-  return (sessions ?? []).find((session) => PROCESSABLE.has(session?.status) && offlineMethodOf(session.provider_id) === CASH_ON_DELIVERY)
+  return (sessions ?? []).find(
+    (session) => PROCESSABLE.has(session?.status) && offlineMethodOf(session.provider_id) === CASH_ON_DELIVERY
+  )
 }
 
 /**

@@ -23,5 +23,8 @@ export function isValidIban(raw: string): boolean {
 
 /** The IBAN in groups of four, as banks print it. */
 export function formatIban(raw: string): string {
-  return raw.replace(/\s+/g, "").toUpperCase().replace(/(.{4})(?=.)/g, "$1 ")
+  return raw
+    .replace(/\s+/g, "")
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, "$1 ")
 }

@@ -77,10 +77,13 @@ export function summarisePayment(payment: any): OfflinePaymentSummary | null {
 }
 
 /** The order and its offline payment (the newest one), or a 404 naming the order. */
-export async function orderOfflinePayment(container: MedusaContainer, orderId: string): Promise<OrderWithOfflinePayment> {
+export async function orderOfflinePayment(
+  container: MedusaContainer,
+  orderId: string
+): Promise<OrderWithOfflinePayment> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: FIELDS, filters: { id: orderId } })
-  const order = data[0] as any
+  const order = data[0]
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${orderId}" was not found`)
   }
@@ -89,7 +92,14 @@ export async function orderOfflinePayment(container: MedusaContainer, orderId: s
     .filter((payment: any) => offlineMethodOf(payment?.provider_id))
     .sort((a: any, b: any) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())
   return {
-    order: { id: order.id, status: order.status, display_id: order.display_id, created_at: order.created_at, currency_code: order.currency_code, metadata: order.metadata ?? null },
+    order: {
+      id: order.id,
+      status: order.status,
+      display_id: order.display_id,
+      created_at: order.created_at,
+      currency_code: order.currency_code,
+      metadata: order.metadata ?? null,
+    },
     payment: payments.length ? summarisePayment(payments[0]) : null,
   }
 }

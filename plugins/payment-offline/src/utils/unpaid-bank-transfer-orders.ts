@@ -9,7 +9,11 @@ const PAGE = 200
  * Ids of orders placed before `now - days` that are still pending and whose every payment is an unsettled,
  * uncanceled bank transfer. Orders paid any other way, partly paid, or already fulfilled are never touched.
  */
-export async function unpaidBankTransferOrders(container: MedusaContainer, days: number, now = new Date()): Promise<string[]> {
+export async function unpaidBankTransferOrders(
+  container: MedusaContainer,
+  days: number,
+  now = new Date()
+): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const cutoff = new Date(now.getTime() - days * DAY_MS)
   const ids: string[] = []
@@ -28,7 +32,7 @@ export async function unpaidBankTransferOrders(container: MedusaContainer, days:
       filters: { status: "pending", created_at: { $lt: cutoff } } as any,
       pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
     })
-    for (const order of data as any[]) {
+    for (const order of data) {
       const payments = (order.payment_collections ?? []).flatMap((collection: any) => collection?.payments ?? [])
       const unpaidTransfer =
         payments.length > 0 &&

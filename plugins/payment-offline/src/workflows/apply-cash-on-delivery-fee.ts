@@ -17,7 +17,15 @@ export const applyCashOnDeliveryFeeWorkflow = createWorkflow(
   (input: ApplyCashOnDeliveryFeeInput) => {
     const { data: carts } = useQueryGraphStep({
       entity: "cart",
-      fields: ["id", "currency_code", "completed_at", "items.id", "items.quantity", "items.unit_price", "items.metadata"],
+      fields: [
+        "id",
+        "currency_code",
+        "completed_at",
+        "items.id",
+        "items.quantity",
+        "items.unit_price",
+        "items.metadata",
+      ],
       filters: { id: input.cart_id },
     })
     const cart = transform({ carts }, ({ carts }) => carts[0])

@@ -19,7 +19,7 @@ export function toPayPalAmount(amount: BigNumberInput, currency: string): { curr
   const digits = currencyDigits(currency)
   const value = MathBN.convert(amount)
   if (value.isNaN() || value.isNegative()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount for PayPal: ${String(amount)}`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount for PayPal: ${value.toString()}`)
   }
   return { currency_code: currency.toUpperCase(), value: value.toFixed(digits, 4 /* ROUND_HALF_UP */) }
 }

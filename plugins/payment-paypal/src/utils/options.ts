@@ -41,7 +41,9 @@ export interface PayPalOptions {
 
 export const BASE_URLS = { sandbox: "https://api-m.sandbox.paypal.com", live: "https://api-m.paypal.com" }
 
-export type ResolvedPayPalOptions = Required<Pick<PayPalOptions, "clientId" | "clientSecret" | "environment" | "intent" | "timeoutMs">> &
+export type ResolvedPayPalOptions = Required<
+  Pick<PayPalOptions, "clientId" | "clientSecret" | "environment" | "intent" | "timeoutMs">
+> &
   PayPalOptions & { baseUrl: string }
 
 /** Validated once at boot; the message names every problem. */
@@ -56,11 +58,11 @@ export function resolvePayPalOptions(options: Partial<PayPalOptions> | undefined
   }
   const environment = o.environment ?? "sandbox"
   if (environment !== "sandbox" && environment !== "live") {
-    problems.push(`environment must be "sandbox" or "live" (got "${environment}")`)
+    problems.push(`environment must be "sandbox" or "live" (got ${JSON.stringify(environment)})`)
   }
   const intent = o.intent ?? "authorize"
   if (intent !== "authorize" && intent !== "capture") {
-    problems.push(`intent must be "authorize" or "capture" (got "${intent}")`)
+    problems.push(`intent must be "authorize" or "capture" (got ${JSON.stringify(intent)})`)
   }
   if (o.apiBaseUrl && !/^https?:\/\/[^\s]+$/.test(o.apiBaseUrl)) {
     problems.push(`apiBaseUrl must be an http(s) URL (got "${o.apiBaseUrl}")`)
@@ -75,6 +77,6 @@ export function resolvePayPalOptions(options: Partial<PayPalOptions> | undefined
   if (problems.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `@tienda/payment-paypal options: ${problems.join("; ")}`)
   }
-  const baseUrl = (o.apiBaseUrl || BASE_URLS[environment as "sandbox" | "live"]).replace(/\/+$/, "")
-  return { ...o, clientId: o.clientId!, clientSecret: o.clientSecret!, environment, intent, timeoutMs, baseUrl } as ResolvedPayPalOptions
+  const baseUrl = (o.apiBaseUrl || BASE_URLS[environment]).replace(/\/+$/, "")
+  return { ...o, clientId: o.clientId!, clientSecret: o.clientSecret!, environment, intent, timeoutMs, baseUrl }
 }

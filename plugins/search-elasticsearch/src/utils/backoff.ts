@@ -4,7 +4,12 @@ const MAX_DELAY_MS = 30_000
  * Delay before retry `attempt` (0-based): Elasticsearch's Retry-After when it sent one, else `base × 2^attempt`
  * capped at 30 s, jittered to 50–100 % so writers rejected together do not come back together.
  */
-export function backoffDelay(attempt: number, baseMs: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random
+): number {
   if (retryAfterMs !== undefined) {
     return Math.min(retryAfterMs, MAX_DELAY_MS)
   }

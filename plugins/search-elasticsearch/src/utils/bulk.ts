@@ -18,8 +18,8 @@ export interface BulkItemFailure {
 /** `index` actions (create or replace by id) for the documents; each must carry its primary key. */
 export function indexEntries(alias: string, documents: SearchTypes.SearchDocument[], primaryKey: string): BulkEntry[] {
   return documents.map((document, position) => {
-    const key = document[primaryKey]
-    if (key === undefined || key === null || key === "") {
+    const key: unknown = document[primaryKey]
+    if ((typeof key !== "string" && typeof key !== "number") || key === "") {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `Document ${position + 1} of ${documents.length} written to search index "${alias}" has no primary key "${primaryKey}"`
@@ -81,7 +81,12 @@ export function readBulkFailures(response: { errors?: boolean; items?: Record<st
     if (!result || (result.status >= 200 && result.status < 300) || (action === "delete" && result.status === 404)) {
       continue
     }
-    const failure = { id: String(result._id), status: Number(result.status), type: result.error?.type, reason: result.error?.reason }
+    const failure = {
+      id: String(result._id),
+      status: Number(result.status),
+      type: result.error?.type,
+      reason: result.error?.reason,
+    }
     if (failure.status === 429 || (failure.status >= 502 && failure.status <= 504)) {
       retryable.push(failure)
     } else {

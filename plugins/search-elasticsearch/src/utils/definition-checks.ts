@@ -6,7 +6,10 @@ import type { FieldPlan } from "./field-plan"
  * Refuses, at `upsertIndex` (so during `db:migrate`, before anything is served), what an index definition asks
  * and this provider cannot honour exactly.
  */
-export function assertDefinitionSupported(definition: SearchTypes.ResolvedSearchIndexDefinition, plan: FieldPlan): void {
+export function assertDefinitionSupported(
+  definition: SearchTypes.ResolvedSearchIndexDefinition,
+  plan: FieldPlan
+): void {
   const problems: string[] = []
   const typo = definition.settings?.typo_tolerance
   const one = typo?.min_word_size_for_one_typo
@@ -15,7 +18,9 @@ export function assertDefinitionSupported(definition: SearchTypes.ResolvedSearch
     problems.push(`settings.typo_tolerance.min_word_size_for_one_typo must be a whole number of 1 or more (got ${one})`)
   }
   if (two !== undefined && (!Number.isInteger(two) || two < (one ?? 1))) {
-    problems.push(`settings.typo_tolerance.min_word_size_for_two_typos must be a whole number, at least min_word_size_for_one_typo (got ${two})`)
+    problems.push(
+      `settings.typo_tolerance.min_word_size_for_two_typos must be a whole number, at least min_word_size_for_one_typo (got ${two})`
+    )
   }
   for (const path of typo?.disabled_on_attributes ?? []) {
     if (!plan.fields.get(path)?.searchable) {

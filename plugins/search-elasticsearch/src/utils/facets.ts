@@ -32,7 +32,9 @@ export function normalizeFacets(requests: (string | FacetRequest)[] | undefined,
     }
     if (facet.type === "stats" || facet.type === "range") {
       if (!isNumeric(field)) {
-        notAllowed(`${facet.type === "stats" ? "Stats" : "Range"} facets require a numeric or date field ("${facet.field}")`)
+        notAllowed(
+          `${facet.type === "stats" ? "Stats" : "Range"} facets require a numeric or date field ("${facet.field}")`
+        )
       }
       if (facet.type === "stats") {
         return { field: facet.field, type: "stats" }
@@ -50,7 +52,13 @@ export function normalizeFacets(requests: (string | FacetRequest)[] | undefined,
     if (field.kind === "geo") {
       notAllowed(`Value facets are not supported on geo field "${facet.field}"`)
     }
-    return { field: facet.field, type: "value", limit: facet.limit ?? DEFAULT_VALUE_LIMIT, sort: facet.sort ?? "count", query: facet.query }
+    return {
+      field: facet.field,
+      type: "value",
+      limit: facet.limit ?? DEFAULT_VALUE_LIMIT,
+      sort: facet.sort ?? "count",
+      query: facet.query,
+    }
   })
 }
 
@@ -66,7 +74,10 @@ function bound(field: PlannedField, value: number | string | undefined): number 
   if (field.kind === "date" && !Number.isNaN(Date.parse(value))) {
     return value
   }
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Range bound "${value}" is not a number${field.kind === "date" ? " or a date" : ""} ("${field.path}")`)
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `Range bound "${value}" is not a number${field.kind === "date" ? " or a date" : ""} ("${field.path}")`
+  )
 }
 
 /** One aggregation per facet, named by position (field paths contain dots, which aggregation names may not). */
@@ -81,7 +92,15 @@ export function buildAggregations(facets: NormalizedFacet[], plan: FieldPlan): R
       aggs[`facet_${i}`] = { stats: { field } }
     } else if (facet.type === "range") {
       aggs[`facet_${i}`] = {
-        range: { field, keyed: false, ranges: facet.ranges.map(({ key, from, to }) => ({ key, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) })) },
+        range: {
+          field,
+          keyed: false,
+          ranges: facet.ranges.map(({ key, from, to }) => ({
+            key,
+            ...(from !== undefined ? { from } : {}),
+            ...(to !== undefined ? { to } : {}),
+          })),
+        },
       }
     } else {
       aggs[`facet_${i}`] = {

@@ -41,7 +41,10 @@ export function isFacetableField(field: FieldDefinition): boolean {
   return field.facetable === true || typeof field.facetable === "object"
 }
 
-export function buildFieldPlan(definition: { fields: Record<string, FieldDefinition>; primary_key?: string }): FieldPlan {
+export function buildFieldPlan(definition: {
+  fields: Record<string, FieldDefinition>
+  primary_key?: string
+}): FieldPlan {
   const fields = new Map<string, PlannedField>()
   const searchable: string[] = []
   const ignored: string[] = []
@@ -71,7 +74,8 @@ export function buildFieldPlan(definition: { fields: Record<string, FieldDefinit
 function planLeaf(path: string, field: FieldDefinition, isArray: boolean): PlannedField {
   const kind = field.type as LeafKind
   const searchable = isSearchableField(field) && (kind === "text" || kind === "keyword")
-  const weight = typeof field.searchable === "object" && field.searchable.weight !== undefined ? field.searchable.weight : 1
+  const weight =
+    typeof field.searchable === "object" && field.searchable.weight !== undefined ? field.searchable.weight : 1
   const planned: PlannedField = {
     path,
     kind,

@@ -38,7 +38,9 @@ function compileBranch(branch: SearchTypes.SearchFilters, plan: FieldPlan): Quer
         .map((child) => compileFilters(child, plan))
         .filter((child): child is Query => !!child)
       if (nested.length) {
-        clauses.push(key === "$and" ? { bool: { filter: nested } } : { bool: { should: nested, minimum_should_match: 1 } })
+        clauses.push(
+          key === "$and" ? { bool: { filter: nested } } : { bool: { should: nested, minimum_should_match: 1 } }
+        )
       }
       continue
     }
@@ -66,7 +68,9 @@ function fieldPredicate(path: string, raw: unknown, plan: FieldPlan): Query {
   if (!operators.length) {
     notAllowed(`Empty operator map on filter field "${path}"`)
   }
-  const parts = operators.map((operator) => operatorPredicate(field, operator, (raw as Record<string, unknown>)[operator]))
+  const parts = operators.map((operator) =>
+    operatorPredicate(field, operator, (raw as Record<string, unknown>)[operator])
+  )
   return parts.length === 1 ? parts[0] : { bool: { filter: parts } }
 }
 
@@ -131,7 +135,9 @@ function anyOf(field: PlannedField, values: FilterValue[]): Query {
     return { match_none: {} }
   }
   const present = values.filter((v) => v !== null && v !== undefined)
-  const terms: Query[] = present.length ? [{ terms: { [field.exactPath]: present.map((v) => castValue(field, v)) } }] : []
+  const terms: Query[] = present.length
+    ? [{ terms: { [field.exactPath]: present.map((v) => castValue(field, v)) } }]
+    : []
   if (present.length < values.length) {
     terms.push(not(exists(field)))
   }
@@ -148,7 +154,10 @@ function not(query: Query): Query {
 
 /** SQL LIKE (`%` any run, `_` one character) to an Elasticsearch wildcard pattern, escaping `*`, `?` and `\`. */
 export function likeToWildcard(pattern: string): string {
-  return pattern.replace(/[\\*?]/g, (c) => `\\${c}`).replace(/%/g, "*").replace(/_/g, "?")
+  return pattern
+    .replace(/[\\*?]/g, (c) => `\\${c}`)
+    .replace(/%/g, "*")
+    .replace(/_/g, "?")
 }
 
 /** A filter value as the field's mapping stores it; a value that cannot be one is the caller's mistake (400). */
@@ -163,7 +172,14 @@ export function castValue(field: PlannedField, value: FilterValue): string | num
       return number
     }
     case "date": {
-      const ms = value instanceof Date ? value.getTime() : typeof value === "number" ? value : /^-?\d+$/.test(String(value)) ? Number(value) : Date.parse(String(value))
+      const ms =
+        value instanceof Date
+          ? value.getTime()
+          : typeof value === "number"
+            ? value
+            : /^-?\d+$/.test(String(value))
+              ? Number(value)
+              : Date.parse(String(value))
       if (Number.isNaN(ms)) {
         invalid(field, value)
       }
@@ -185,5 +201,8 @@ export function castValue(field: PlannedField, value: FilterValue): string | num
 }
 
 function invalid(field: PlannedField, value: unknown): never {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Filter value ${JSON.stringify(value)} is not a valid ${field.kind} for "${field.path}"`)
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `Filter value ${JSON.stringify(value)} is not a valid ${field.kind} for "${field.path}"`
+  )
 }

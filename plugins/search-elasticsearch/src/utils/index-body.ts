@@ -28,7 +28,10 @@ const IGNORE_ABOVE = 8191
  * The body of `PUT /<index>`: analysis settings and an explicit mapping derived from the definition. `dynamic:
  * false` keeps undeclared document fields in `_source` (hits return them) without indexing them.
  */
-export function buildIndexBody(meta: IndexMeta, options: IndexBodyOptions): { settings: Record<string, unknown>; mappings: Record<string, unknown> } {
+export function buildIndexBody(
+  meta: IndexMeta,
+  options: IndexBodyOptions
+): { settings: Record<string, unknown>; mappings: Record<string, unknown> } {
   const stemmer = options.language === "none" ? [] : ["tienda_stemmer"]
   return {
     settings: {
@@ -42,9 +45,17 @@ export function buildIndexBody(meta: IndexMeta, options: IndexBodyOptions): { se
           ...(stemmer.length ? { tienda_stemmer: { type: "stemmer", language: options.language } } : {}),
         },
         analyzer: {
-          [ANALYZERS.text]: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding", ...stemmer] },
+          [ANALYZERS.text]: {
+            type: "custom",
+            tokenizer: "standard",
+            filter: ["lowercase", "asciifolding", ...stemmer],
+          },
           [ANALYZERS.plain]: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding"] },
-          [ANALYZERS.prefix]: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding", "tienda_edge_ngram"] },
+          [ANALYZERS.prefix]: {
+            type: "custom",
+            tokenizer: "standard",
+            filter: ["lowercase", "asciifolding", "tienda_edge_ngram"],
+          },
         },
       },
     },
@@ -86,7 +97,9 @@ function mapField(field: FieldDefinition): Record<string, unknown> | undefined {
       return {
         type: "keyword",
         ignore_above: IGNORE_ABOVE,
-        ...(searchable ? { fields: { [SUBFIELDS.text]: { type: "text", analyzer: ANALYZERS.text }, [SUBFIELDS.prefix]: prefix } } : {}),
+        ...(searchable
+          ? { fields: { [SUBFIELDS.text]: { type: "text", analyzer: ANALYZERS.text }, [SUBFIELDS.prefix]: prefix } }
+          : {}),
       }
     case "integer":
       return { type: "long" }

@@ -83,7 +83,15 @@ export interface ElasticsearchOptions {
 export type ResolvedElasticsearchOptions = Required<
   Pick<
     ElasticsearchOptions,
-    "indexPrefix" | "requestTimeoutMs" | "writeTimeoutMs" | "bulkChunkSize" | "bulkMaxRetries" | "bulkBackoffMs" | "language" | "shards" | "replicas"
+    | "indexPrefix"
+    | "requestTimeoutMs"
+    | "writeTimeoutMs"
+    | "bulkChunkSize"
+    | "bulkMaxRetries"
+    | "bulkBackoffMs"
+    | "language"
+    | "shards"
+    | "replicas"
   >
 > & {
   nodes: string[]
@@ -140,7 +148,9 @@ export function resolveElasticsearchOptions(
     try {
       caCertificate = readFile(o.caFile)
     } catch (error) {
-      problems.push(`caFile "${o.caFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+      problems.push(
+        `caFile "${o.caFile}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
+      )
     }
   }
   if (caCertificate !== undefined && !caCertificate.includes("-----BEGIN CERTIFICATE-----")) {
@@ -149,7 +159,9 @@ export function resolveElasticsearchOptions(
 
   const indexPrefix = o.indexPrefix ?? DEFAULT_OPTIONS.indexPrefix
   if (!PREFIX.test(indexPrefix)) {
-    problems.push(`indexPrefix must be lowercase letters, digits, "_" or "-", not starting with "_" or "-" (got "${indexPrefix}")`)
+    problems.push(
+      `indexPrefix must be lowercase letters, digits, "_" or "-", not starting with "_" or "-" (got "${indexPrefix}")`
+    )
   }
   const language = o.language ?? DEFAULT_OPTIONS.language
   if (!LANGUAGE.test(language)) {
@@ -157,7 +169,12 @@ export function resolveElasticsearchOptions(
   }
 
   const numbers = {
-    requestTimeoutMs: positiveInteger(o.requestTimeoutMs, DEFAULT_OPTIONS.requestTimeoutMs, "requestTimeoutMs (ELASTICSEARCH_TIMEOUT_MS)", problems),
+    requestTimeoutMs: positiveInteger(
+      o.requestTimeoutMs,
+      DEFAULT_OPTIONS.requestTimeoutMs,
+      "requestTimeoutMs (ELASTICSEARCH_TIMEOUT_MS)",
+      problems
+    ),
     writeTimeoutMs: positiveInteger(o.writeTimeoutMs, DEFAULT_OPTIONS.writeTimeoutMs, "writeTimeoutMs", problems),
     bulkChunkSize: positiveInteger(o.bulkChunkSize, DEFAULT_OPTIONS.bulkChunkSize, "bulkChunkSize", problems),
     bulkMaxRetries: wholeNumber(o.bulkMaxRetries, DEFAULT_OPTIONS.bulkMaxRetries, "bulkMaxRetries", problems),
@@ -167,7 +184,10 @@ export function resolveElasticsearchOptions(
   }
 
   if (problems.length) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `@tienda/search-elasticsearch options: ${problems.join("; ")}`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `@tienda/search-elasticsearch options: ${problems.join("; ")}`
+    )
   }
   return {
     nodes,

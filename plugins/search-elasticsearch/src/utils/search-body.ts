@@ -49,7 +49,9 @@ export function buildSearchBody(input: SearchTypes.ProviderSearchQuery, plan: Fi
     notAllowed("The Elasticsearch search provider does not support cursor pagination; use skip and take")
   }
   if (skip + take > MAX_RESULT_WINDOW) {
-    invalid(`Search results can be paged up to the ${MAX_RESULT_WINDOW.toLocaleString("en-US")}th hit (skip ${skip} + take ${take}); narrow the query`)
+    invalid(
+      `Search results can be paged up to the ${MAX_RESULT_WINDOW.toLocaleString("en-US")}th hit (skip ${skip} + take ${take}); narrow the query`
+    )
   }
 
   const searchOn = options.attributes_to_search_on ?? plan.searchable
@@ -78,7 +80,10 @@ export function buildSearchBody(input: SearchTypes.ProviderSearchQuery, plan: Fi
     )
   }
   const filter = compileFilters(input.filters, plan)
-  const query = must.length || filter ? { bool: { ...(must.length ? { must } : {}), ...(filter ? { filter: [filter] } : {}) } } : { match_all: {} }
+  const query =
+    must.length || filter
+      ? { bool: { ...(must.length ? { must } : {}), ...(filter ? { filter: [filter] } : {}) } }
+      : { match_all: {} }
 
   const facets = normalizeFacets(options.facets, plan)
   const aggs: Record<string, unknown> = { ...buildAggregations(facets, plan) }

@@ -18,7 +18,9 @@ export function decodeTaskId(id: string | undefined): PendingWrite | undefined {
   }
   try {
     const parsed = JSON.parse(id)
-    return typeof parsed?.alias === "string" ? { alias: parsed.alias, esTask: typeof parsed.es_task === "string" ? parsed.es_task : undefined } : undefined
+    return typeof parsed?.alias === "string"
+      ? { alias: parsed.alias, esTask: typeof parsed.es_task === "string" ? parsed.es_task : undefined }
+      : undefined
   } catch {
     return undefined
   }

@@ -32,7 +32,9 @@ export function buildTextQuery(input: TextQueryInput): Query {
   if (!words.length) {
     return { match_none: {} }
   }
-  const fields = input.searchOn.map((path) => input.plan.fields.get(path)).filter((f): f is PlannedField => !!f?.searchable)
+  const fields = input.searchOn
+    .map((path) => input.plan.fields.get(path))
+    .filter((f): f is PlannedField => !!f?.searchable)
   const exactOnly = new Set(input.typoSettings?.disabled_on_attributes ?? [])
   const fuzziness = `AUTO:${input.typoSettings?.min_word_size_for_one_typo ?? 3},${input.typoSettings?.min_word_size_for_two_typos ?? 6}`
   const fuzzyFields = input.typoTolerance ? fields.filter((f) => !exactOnly.has(f.path)) : []
@@ -41,15 +43,29 @@ export function buildTextQuery(input: TextQueryInput): Query {
   const whole = (word: string): Query => {
     const clauses: Query[] = []
     if (fuzzyFields.length) {
-      clauses.push(multiMatch(word, fuzzyFields.map((f) => boosted(f.textPath!, f.weight)), { fuzziness }))
+      clauses.push(
+        multiMatch(
+          word,
+          fuzzyFields.map((f) => boosted(f.textPath!, f.weight)),
+          { fuzziness }
+        )
+      )
     }
     if (exactFields.length) {
-      clauses.push(multiMatch(word, exactFields.map((f) => boosted(f.textPath!, f.weight))))
+      clauses.push(
+        multiMatch(
+          word,
+          exactFields.map((f) => boosted(f.textPath!, f.weight))
+        )
+      )
     }
     return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } }
   }
   const prefix = (word: string): Query =>
-    multiMatch(word, fields.map((f) => boosted(f.prefixPath!, f.weight * PREFIX_BOOST)))
+    multiMatch(
+      word,
+      fields.map((f) => boosted(f.prefixPath!, f.weight * PREFIX_BOOST))
+    )
 
   switch (input.matchStrategy ?? "all") {
     case "any":

@@ -59,9 +59,11 @@ export const RateTableEditor = ({ option, currencies, onSaved }: Props) => {
       <Table>
         <Table.Header>
           <Table.Row>
-            {["#", "Currency", "Weight from (g)", "Weight to (g)", "Subtotal from", "Subtotal to", "Price", ""].map((h) => (
-              <Table.HeaderCell key={h}>{h}</Table.HeaderCell>
-            ))}
+            {["#", "Currency", "Weight from (g)", "Weight to (g)", "Subtotal from", "Subtotal to", "Price", ""].map(
+              (h) => (
+                <Table.HeaderCell key={h}>{h}</Table.HeaderCell>
+              )
+            )}
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -79,7 +81,11 @@ export const RateTableEditor = ({ option, currencies, onSaved }: Props) => {
         </Table.Body>
       </Table>
       <div>
-        <Button variant="secondary" size="small" onClick={() => update({ ...form, rows: [...form.rows, emptyRow(currencies[0] ?? "eur")] })}>
+        <Button
+          variant="secondary"
+          size="small"
+          onClick={() => update({ ...form, rows: [...form.rows, emptyRow(currencies[0] ?? "eur")] })}
+        >
           Add row
         </Button>
       </div>

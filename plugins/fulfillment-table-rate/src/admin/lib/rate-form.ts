@@ -25,7 +25,15 @@ export interface TableForm {
 let nextKey = 1
 
 export function emptyRow(currency: string): RowForm {
-  return { key: nextKey++, currency_code: currency, min_weight: "0", max_weight: "", min_subtotal: "0", max_subtotal: "", price: "" }
+  return {
+    key: nextKey++,
+    currency_code: currency,
+    min_weight: "0",
+    max_weight: "",
+    min_subtotal: "0",
+    max_subtotal: "",
+    price: "",
+  }
 }
 
 function money(value: number | null, currency: string): string {
@@ -92,16 +100,26 @@ export function toInput(form: TableForm): { body: RateTableInput; parseProblems:
     Object.fromEntries(
       Object.entries(values)
         .filter(([, text]) => text.trim() !== "")
-        .map(([currency, text]) => [currency, amount(text, currency, undefined, currency, `${label} (${currency.toUpperCase()})`)])
+        .map(([currency, text]) => [
+          currency,
+          amount(text, currency, undefined, currency, `${label} (${currency.toUpperCase()})`),
+        ])
     )
   return {
-    body: { rows: rows as any, handling_fee: map(form.handling_fee, "Handling fee") as any, free_over: map(form.free_over, "Free over") as any },
+    body: {
+      rows: rows as any,
+      handling_fee: map(form.handling_fee, "Handling fee") as any,
+      free_over: map(form.free_over, "Free over") as any,
+    },
     parseProblems,
   }
 }
 
 /** Every problem of the form: unparseable amounts first, then the shared table rules. */
-export function checkForm(form: TableForm, currencies: string[]): { body: RateTableInput; problems: RateTableProblem[] } {
+export function checkForm(
+  form: TableForm,
+  currencies: string[]
+): { body: RateTableInput; problems: RateTableProblem[] } {
   const { body, parseProblems } = toInput(form)
   if (parseProblems.length) {
     return { body, problems: parseProblems }

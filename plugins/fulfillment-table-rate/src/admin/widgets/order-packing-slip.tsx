@@ -38,7 +38,9 @@ const OrderPackingSlipWidget = ({ data: order }: DetailWidgetProps<{ id: string;
     sdk.admin.order
       .retrieve(order.id, { fields: "id,*fulfillments" })
       .then(({ order: full }) =>
-        setFulfillments(((full as any).fulfillments ?? []).filter((f: FulfillmentSummary) => f.provider_id?.startsWith("table-rate_")))
+        setFulfillments(
+          ((full as any).fulfillments ?? []).filter((f: FulfillmentSummary) => f.provider_id?.startsWith("table-rate_"))
+        )
       )
       .catch(() => setFulfillments([]))
   }, [order.id])

@@ -8,7 +8,10 @@ import { RateTable } from "./models/rate-table"
 export default class TableRateModuleService extends MedusaService({ RateTable, RateRow }) {
   /** The table of a shipping option in the shape the provider and the admin API use, or null. */
   @InjectManager()
-  async getRateTable(shippingOptionId: string, @MedusaContext() sharedContext: Context = {}): Promise<StoredRateTable | null> {
+  async getRateTable(
+    shippingOptionId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StoredRateTable | null> {
     const [table] = await this.listRateTables(
       { shipping_option_id: shippingOptionId },
       { relations: ["rows"], take: 1 },
@@ -28,7 +31,7 @@ export default class TableRateModuleService extends MedusaService({ RateTable, R
     let tableId: string
     if (existing) {
       tableId = existing.id
-      await this.deleteRateRows({ table_id: tableId } as any, sharedContext)
+      await this.deleteRateRows({ table_id: tableId }, sharedContext)
       await this.updateRateTables(
         {
           id: tableId,
@@ -65,7 +68,7 @@ export default class TableRateModuleService extends MedusaService({ RateTable, R
     if (!existing) {
       return false
     }
-    await this.deleteRateRows({ table_id: existing.id } as any, sharedContext)
+    await this.deleteRateRows({ table_id: existing.id }, sharedContext)
     await this.deleteRateTables(existing.id, sharedContext)
     return true
   }

@@ -32,7 +32,7 @@ export default class TableRateFulfillmentProviderService extends AbstractFulfill
   protected readonly cache_: RateTableCache
 
   static validateOptions(options: Record<string, unknown>): void {
-    resolveOptions(options as TableRateProviderOptions)
+    resolveOptions(options)
   }
 
   constructor(cradle: Cradle, options: TableRateProviderOptions) {
@@ -112,7 +112,9 @@ export default class TableRateFulfillmentProviderService extends AbstractFulfill
     try {
       table = await this.cache_.get(link.shipping_option_id, link.version)
     } catch (error) {
-      this.logger_.error(`table-rate: could not load the rate table of ${link.shipping_option_id}: ${(error as Error).message}`)
+      this.logger_.error(
+        `table-rate: could not load the rate table of ${link.shipping_option_id}: ${(error as Error).message}`
+      )
       return unavailable("rates_unavailable", "Shipping rates are unavailable right now")
     }
     if (!table) {
@@ -147,7 +149,7 @@ export default class TableRateFulfillmentProviderService extends AbstractFulfill
         sku: item.sku ?? "",
         quantity: MathBN.convert((item.quantity ?? 0) as any).toNumber(),
       })),
-      address: toSlipAddress((fulfillment.delivery_address ?? orderLike.shipping_address) as any),
+      address: toSlipAddress(fulfillment.delivery_address ?? orderLike.shipping_address),
     }
     return { data: { ...(data ?? {}), packing_slip: slip }, labels: [] }
   }

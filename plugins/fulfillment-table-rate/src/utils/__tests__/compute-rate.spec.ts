@@ -22,7 +22,10 @@ const table: StoredRateTable = {
 const compiled = compileRateTable(table)
 const options = { missingWeight: "zero" as const, optionName: "Standard" }
 
-function cart(currency: string, items: { grams?: number | null; productGrams?: number | null; price: number | string; qty?: number }[]): RateCart {
+function cart(
+  currency: string,
+  items: { grams?: number | null; productGrams?: number | null; price: number | string; qty?: number }[]
+): RateCart {
   return {
     currency_code: currency,
     items: items.map((item, i) => ({
@@ -55,7 +58,12 @@ describe("quoteTableRate: weight ranges are inclusive-exclusive", () => {
 
   it("sums quantity × weight across items", () => {
     // 3 × 300 g + 1 × 100 g = 1000 g: the second band, not the first.
-    const quote = price(cart("eur", [{ grams: 300, qty: 3, price: 5 }, { grams: 100, price: 5 }]))
+    const quote = price(
+      cart("eur", [
+        { grams: 300, qty: 3, price: 5 },
+        { grams: 100, price: 5 },
+      ])
+    )
     expect(quote.weight).toBe(1000)
     expect(quote.row).toBe(3)
     expect(quote.amount_minor).toBe(795 + 4 * 25)
@@ -82,7 +90,10 @@ describe("quoteTableRate: subtotal ranges and the free-over threshold", () => {
   })
 
   it("does not lift a weight limit for a cart over the threshold", () => {
-    expect(quoteTableRate(compiled, cart("eur", [{ grams: 25000, price: 500 }]), options)).toMatchObject({ available: false, code: "too_heavy" })
+    expect(quoteTableRate(compiled, cart("eur", [{ grams: 25000, price: 500 }]), options)).toMatchObject({
+      available: false,
+      code: "too_heavy",
+    })
   })
 
   it("keeps decimal subtotals exact (3 × 16.67 = 50.01, not 50.009999…)", () => {
@@ -94,7 +105,10 @@ describe("quoteTableRate: subtotal ranges and the free-over threshold", () => {
   it("reads Medusa BigNumber-shaped prices and quantities", () => {
     const quote = quoteTableRate(
       compiled,
-      { currency_code: "eur", items: [{ quantity: { value: "2" }, unit_price: { value: "25" }, variant: { weight: 100 } }] },
+      {
+        currency_code: "eur",
+        items: [{ quantity: { value: "2" }, unit_price: { value: "25" }, variant: { weight: 100 } }],
+      },
       options
     )
     expect(quote).toMatchObject({ available: true, subtotal_minor: "5000", row: 2 })
@@ -126,22 +140,41 @@ describe("quoteTableRate: missing weights", () => {
   })
 
   it("counts an item without any weight as 0 g by default", () => {
-    expect(price(cart("eur", [{ grams: null, price: 10 }, { grams: 200, price: 10 }])).weight).toBe(200)
+    expect(
+      price(
+        cart("eur", [
+          { grams: null, price: 10 },
+          { grams: 200, price: 10 },
+        ])
+      ).weight
+    ).toBe(200)
   })
 
   it("withholds the option, naming the item, with missingWeight: unavailable", () => {
-    const quote = quoteTableRate(compiled, cart("eur", [{ grams: 200, price: 1 }, { grams: null, price: 1 }]), {
-      missingWeight: "unavailable",
-    })
+    const quote = quoteTableRate(
+      compiled,
+      cart("eur", [
+        { grams: 200, price: 1 },
+        { grams: null, price: 1 },
+      ]),
+      {
+        missingWeight: "unavailable",
+      }
+    )
     expect(quote).toMatchObject({ available: false, code: "missing_weight" })
     expect(quote.available || quote.message).toContain("Item 2, SKU-2")
   })
 
   it("treats 0 g as a weight, not a missing one", () => {
-    expect(quoteTableRate(compiled, cart("eur", [{ grams: 0, price: 1 }]), { missingWeight: "unavailable" }).available).toBe(true)
+    expect(
+      quoteTableRate(compiled, cart("eur", [{ grams: 0, price: 1 }]), { missingWeight: "unavailable" }).available
+    ).toBe(true)
   })
 })
 
 it("says an empty cart has nothing to ship", () => {
-  expect(quoteTableRate(compiled, { currency_code: "eur", items: [] }, options)).toMatchObject({ available: false, code: "empty_cart" })
+  expect(quoteTableRate(compiled, { currency_code: "eur", items: [] }, options)).toMatchObject({
+    available: false,
+    code: "empty_cart",
+  })
 })

@@ -32,7 +32,14 @@ describe("validateRateTable", () => {
       CURRENCIES
     )
     expect(result.problems).toEqual([])
-    expect(result.table!.rows[0]).toEqual({ currency_code: "eur", min_weight: 0, max_weight: 1000, min_subtotal: 0, max_subtotal: 5000, price: 495 })
+    expect(result.table!.rows[0]).toEqual({
+      currency_code: "eur",
+      min_weight: 0,
+      max_weight: 1000,
+      min_subtotal: 0,
+      max_subtotal: 5000,
+      price: 495,
+    })
     expect(result.table!.rows[3].min_weight).toBe(0)
     expect(result.table!.free_over).toEqual({ eur: 10000 })
   })
@@ -61,7 +68,13 @@ describe("validateRateTable", () => {
 
   it("finds a subtotal gap within a weight band", () => {
     expect(
-      messages({ rows: [row({ max_weight: 1000, max_subtotal: 5000 }), row({ max_weight: 1000, min_subtotal: 6000 }), row({ min_weight: 1000 })] })
+      messages({
+        rows: [
+          row({ max_weight: 1000, max_subtotal: 5000 }),
+          row({ max_weight: 1000, min_subtotal: 6000 }),
+          row({ min_weight: 1000 }),
+        ],
+      })
     ).toEqual(["Row 2: no EUR row covers subtotals 50.00–60.00 for weights 0 g–1000 g (a gap before this row)"])
   })
 
@@ -72,7 +85,9 @@ describe("validateRateTable", () => {
   })
 
   it("rejects negative, fractional and missing prices, naming the row", () => {
-    expect(messages({ rows: [row(), row({ currency_code: "usd", price: -1 })] })).toEqual(["Row 2: price must not be negative"])
+    expect(messages({ rows: [row(), row({ currency_code: "usd", price: -1 })] })).toEqual([
+      "Row 2: price must not be negative",
+    ])
     expect(messages({ rows: [row({ price: 4.5 })] })[0]).toMatch(/^Row 1: price must be a whole number/)
     expect(messages({ rows: [row({ price: undefined })] })).toEqual(["Row 1: price is missing"])
     expect(messages({ rows: [row({ price: "4.95" })] })).toEqual(['Row 1: price must be a number, got "4.95"'])
@@ -80,7 +95,9 @@ describe("validateRateTable", () => {
 
   it("rejects a missing or unknown currency", () => {
     expect(messages({ rows: [row(), row({ currency_code: "" })] })).toEqual(["Row 2: currency is missing"])
-    expect(messages({ rows: [row({ currency_code: "xyz" })] })).toEqual(['Row 1: unknown currency "xyz" (the store uses eur, usd)'])
+    expect(messages({ rows: [row({ currency_code: "xyz" })] })).toEqual([
+      'Row 1: unknown currency "xyz" (the store uses eur, usd)',
+    ])
     expect(validateRateTable({ rows: [row({ currency_code: "xyz" })] }, null).problems).toEqual([])
   })
 

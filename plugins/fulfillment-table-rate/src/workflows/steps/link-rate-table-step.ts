@@ -16,7 +16,7 @@ export const linkRateTableStep = createStep(
   async (input: LinkRateTableStepInput, { container }) => {
     const fulfillment = container.resolve(Modules.FULFILLMENT)
     const option = await fulfillment.retrieveShippingOption(input.shipping_option_id, { select: ["id", "data"] })
-    const previous = (option.data ?? null) as Record<string, unknown> | null
+    const previous = option.data ?? null
     await fulfillment.updateShippingOptions(input.shipping_option_id, {
       data: writeOptionLink(previous, { shipping_option_id: input.shipping_option_id, version: input.version }),
     })

@@ -15,7 +15,11 @@ export interface ValidateRateTableStepInput {
 export async function storeCurrencies(container: { resolve: (key: string) => any }): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code"] })
-  return [...new Set<string>(data.flatMap((store: any) => (store.supported_currencies ?? []).map((c: any) => c.currency_code.toLowerCase())))]
+  return [
+    ...new Set<string>(
+      data.flatMap((store: any) => (store.supported_currencies ?? []).map((c: any) => c.currency_code.toLowerCase()))
+    ),
+  ]
 }
 
 /**
@@ -26,7 +30,10 @@ export const validateRateTableStep = createStep(
   "validate-table-rate-table",
   async (input: ValidateRateTableStepInput, { container }) => {
     const fulfillment = container.resolve(Modules.FULFILLMENT)
-    const [option] = await fulfillment.listShippingOptions({ id: input.shipping_option_id }, { select: ["id", "provider_id"], take: 1 })
+    const [option] = await fulfillment.listShippingOptions(
+      { id: input.shipping_option_id },
+      { select: ["id", "provider_id"], take: 1 }
+    )
     if (!option) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown shipping option "${input.shipping_option_id}"`)
     }

@@ -22,7 +22,10 @@ export const EmailPreview = ({ id, onClose }: { id: string | null; onClose: () =
     setEmail(null)
     setError(null)
     if (id) {
-      call<{ email: EmailDetail }>(`/admin/emails/${id}`).then((body) => setEmail(body.email), (e) => setError(e.message))
+      call<{ email: EmailDetail }>(`/admin/emails/${id}`).then(
+        (body) => setEmail(body.email),
+        (e) => setError(e.message)
+      )
     }
   }, [id])
 
@@ -37,7 +40,12 @@ export const EmailPreview = ({ id, onClose }: { id: string | null; onClose: () =
           {email && (
             <>
               <Text size="small">To: {email.recipient}</Text>
-              <iframe title="Email preview" sandbox="" srcDoc={email.html} className="h-[480px] w-full rounded border" />
+              <iframe
+                title="Email preview"
+                sandbox=""
+                srcDoc={email.html}
+                className="h-[480px] w-full rounded border"
+              />
               <pre className="whitespace-pre-wrap rounded border p-3 text-xs">{email.text}</pre>
             </>
           )}

@@ -4,14 +4,25 @@ import { call, type EmailSummary, STATUS_COLOR, STATUS_LABEL, when } from "../li
 import { EmailPreview } from "./email-preview"
 
 /** Emails with their status, recipient, template, order, time and error; preview and resend per row. */
-export const EmailTable = ({ emails, onChange, showOrder = true }: { emails: EmailSummary[]; onChange: () => void; showOrder?: boolean }) => {
+export const EmailTable = ({
+  emails,
+  onChange,
+  showOrder = true,
+}: {
+  emails: EmailSummary[]
+  onChange: () => void
+  showOrder?: boolean
+}) => {
   const [preview, setPreview] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
   const resend = async (id: string) => {
     setBusy(id)
     try {
-      const { email } = await call<{ email: EmailSummary }>(`/admin/emails/${id}/resend`, { method: "POST", body: "{}" })
+      const { email } = await call<{ email: EmailSummary }>(`/admin/emails/${id}/resend`, {
+        method: "POST",
+        body: "{}",
+      })
       toast.success("Email resent", { description: `${email.recipient}: ${STATUS_LABEL[email.status]}` })
       onChange()
     } catch (error) {
@@ -49,7 +60,9 @@ export const EmailTable = ({ emails, onChange, showOrder = true }: { emails: Ema
               <Table.Cell>{email.recipient}</Table.Cell>
               <Table.Cell>{email.template}</Table.Cell>
               {showOrder && (
-                <Table.Cell>{email.order_id ? <a href={`/app/orders/${email.order_id}`}>{email.order_id.slice(-8)}</a> : "—"}</Table.Cell>
+                <Table.Cell>
+                  {email.order_id ? <a href={`/app/orders/${email.order_id}`}>{email.order_id.slice(-8)}</a> : "—"}
+                </Table.Cell>
               )}
               <Table.Cell>{when(email.sent_at ?? email.created_at)}</Table.Cell>
               <Table.Cell className="max-w-[240px] truncate" title={email.last_error ?? ""}>

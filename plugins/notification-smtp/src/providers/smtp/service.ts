@@ -3,7 +3,12 @@ import type { Transporter } from "nodemailer"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { MAILBOX_ID_PREFIX, SMTP_PROVIDER_IDENTIFIER } from "../../utils/constants"
-import { type ResolvedSmtpEmailOptions, resolveOptions, sendsOverSmtp, type SmtpEmailOptions } from "../../utils/options"
+import {
+  type ResolvedSmtpEmailOptions,
+  resolveOptions,
+  sendsOverSmtp,
+  type SmtpEmailOptions,
+} from "../../utils/options"
 import { smtpTransport } from "./transport"
 
 type InjectedDependencies = { logger: Logger }
@@ -22,7 +27,7 @@ export class SmtpNotificationProviderService extends AbstractNotificationProvide
 
   /** Medusa calls this at boot with the provider's options: a wrong option stops the app, naming every problem. */
   static validateOptions(options: Record<string, unknown> | undefined): void {
-    resolveOptions(options as SmtpEmailOptions)
+    resolveOptions(options)
   }
 
   constructor({ logger }: InjectedDependencies, options: SmtpEmailOptions = {}) {

@@ -19,7 +19,13 @@ export function order(overrides: Partial<OrderEmail> = {}): OrderEmail {
     tax_total: "228.1",
     total: "1319.25",
     shipping_methods: ["Standard"],
-    shipping_address: { name: "Ana García", address_1: "Calle Mayor 1", postal_code: "28013", city: "Madrid", country_code: "es" },
+    shipping_address: {
+      name: "Ana García",
+      address_1: "Calle Mayor 1",
+      postal_code: "28013",
+      city: "Madrid",
+      country_code: "es",
+    },
     payment_method: "cash-on-delivery",
     ...overrides,
   }

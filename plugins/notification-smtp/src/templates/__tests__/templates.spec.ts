@@ -27,7 +27,12 @@ describe("email templates", () => {
   })
 
   it("order placed by bank transfer carries the account, the IBAN and the payment reference", () => {
-    const bank = { account_holder: "Tienda Demo S.L.", iban: "ES91 2100 0418 4502 0005 1332", bic: "CAIXESBBXXX", reference: "RF47TND7KQ2M9XH4C" }
+    const bank = {
+      account_holder: "Tienda Demo S.L.",
+      iban: "ES91 2100 0418 4502 0005 1332",
+      bic: "CAIXESBBXXX",
+      reference: "RF47TND7KQ2M9XH4C",
+    }
     const email = renderEmail("order-placed", order({ payment_method: "bank-transfer", bank_transfer: bank }), en)
     for (const part of [email.html, email.text]) {
       expect(part).toContain("ES91 2100 0418 4502 0005 1332")
@@ -47,7 +52,11 @@ describe("email templates", () => {
     const evil = `<img src=x onerror="alert(1)">`
     const email = renderEmail(
       "order-placed",
-      order({ customer_name: evil, shipping_address: { name: evil, address_1: "<b>1</b>" }, items: [{ title: evil, quantity: 1, unit_price: 1, total: 1 }] }),
+      order({
+        customer_name: evil,
+        shipping_address: { name: evil, address_1: "<b>1</b>" },
+        items: [{ title: evil, quantity: 1, unit_price: 1, total: 1 }],
+      }),
       en
     )
     expect(email.html).not.toContain("<img src=x")
@@ -61,7 +70,12 @@ describe("email templates", () => {
   it("order shipped shows the items, the carrier and tracking number and link", () => {
     const email = renderEmail(
       "order-shipped",
-      { order: order(), items: [{ title: "Mug", quantity: 1 }], carrier: "SEUR", tracking: [{ number: "TRK123", url: "https://track.example/TRK123" }] },
+      {
+        order: order(),
+        items: [{ title: "Mug", quantity: 1 }],
+        carrier: "SEUR",
+        tracking: [{ number: "TRK123", url: "https://track.example/TRK123" }],
+      },
       en
     )
     for (const part of [email.html, email.text]) {
@@ -103,9 +117,17 @@ describe("email templates", () => {
   })
 
   it("a logo from the options replaces the store name; a javascript: URL never gets through", () => {
-    const withLogo = renderEmail("customer-welcome", { email: "a@b.co", customer_name: "Ana" }, { ...en, brand: { ...brand, logoUrl: "https://cdn.example/logo.png" } })
+    const withLogo = renderEmail(
+      "customer-welcome",
+      { email: "a@b.co", customer_name: "Ana" },
+      { ...en, brand: { ...brand, logoUrl: "https://cdn.example/logo.png" } }
+    )
     expect(withLogo.html).toContain('src="https://cdn.example/logo.png"')
-    const shipped = renderEmail("order-shipped", { order: order(), items: [], tracking: [{ url: "javascript:alert(1)" }] }, en)
+    const shipped = renderEmail(
+      "order-shipped",
+      { order: order(), items: [], tracking: [{ url: "javascript:alert(1)" }] },
+      en
+    )
     expect(shipped.html).not.toMatch(/href="javascript:/i)
     expect(shipped.html).toContain('href="#"')
   })

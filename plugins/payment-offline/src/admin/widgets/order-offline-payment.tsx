@@ -20,7 +20,11 @@ function money(amount: number, currency: string): string {
 }
 
 async function call(path: string, init?: RequestInit): Promise<any> {
-  const response = await fetch(path, { credentials: "include", headers: { "content-type": "application/json" }, ...init })
+  const response = await fetch(path, {
+    credentials: "include",
+    headers: { "content-type": "application/json" },
+    ...init,
+  })
   const body = await response.json().catch(() => ({}))
   if (!response.ok) {
     throw new Error(body.message || `Request failed (${response.status})`)
@@ -35,7 +39,10 @@ const OrderOfflinePaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder
   const url = `/admin/orders/${order.id}/offline-payment`
 
   useEffect(() => {
-    call(url).then((body) => setPayment(body.offline_payment), () => setPayment(null))
+    call(url).then(
+      (body) => setPayment(body.offline_payment),
+      () => setPayment(null)
+    )
   }, [url])
 
   const markPaid = useCallback(async () => {
@@ -65,13 +72,17 @@ const OrderOfflinePaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder
         </Badge>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">Payment reference</Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          Payment reference
+        </Text>
         <Text size="small" weight="plus" className="font-mono" data-testid="offline-payment-reference">
           {payment.reference ?? "—"}
         </Text>
         <Text size="small" className="text-ui-fg-subtle">
           Amount {money(payment.amount, payment.currency_code)}
-          {payment.status === "paid" && payment.settled_at ? ` · received ${new Date(payment.settled_at).toLocaleString()}` : ""}
+          {payment.status === "paid" && payment.settled_at
+            ? ` · received ${new Date(payment.settled_at).toLocaleString()}`
+            : ""}
         </Text>
       </div>
       {payment.status === "awaiting" && (

@@ -21,7 +21,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { AbstractPaymentProvider, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, MathBN, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { newPaymentReference } from "../../utils/payment-reference"
 import { type OfflinePaymentOptions, type ResolvedOfflinePaymentOptions, resolveOptions } from "../../utils/options"
 import type { OfflineMethod } from "../../utils/constants"
@@ -99,7 +99,7 @@ export abstract class OfflinePaymentProvider extends AbstractPaymentProvider<Off
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const refunds = [...(((input.data as OfflinePaymentData)?.refunds ?? []) as OfflinePaymentData["refunds"] & object)]
-    refunds.push({ amount: String(input.amount), at: new Date().toISOString() })
+    refunds.push({ amount: MathBN.convert(input.amount).toString(), at: new Date().toISOString() })
     return { data: { ...input.data, refunds } }
   }
 

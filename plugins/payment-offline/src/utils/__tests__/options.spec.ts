@@ -2,7 +2,11 @@ import { resolveOptions } from "../options"
 
 describe("payment-offline options", () => {
   it("fills in the defaults", () => {
-    expect(resolveOptions(undefined)).toMatchObject({ referencePrefix: "TND", cashOnDeliveryFee: {}, autoCancelAfterDays: 7 })
+    expect(resolveOptions(undefined)).toMatchObject({
+      referencePrefix: "TND",
+      cashOnDeliveryFee: {},
+      autoCancelAfterDays: 7,
+    })
   })
 
   it("accepts a complete configuration", () => {
@@ -23,6 +27,8 @@ describe("payment-offline options", () => {
         cashOnDeliveryFee: { EUR: 2, usd: -1 },
         autoCancelAfterDays: 1.5,
       })
-    ).toThrow(/accountHolder is empty.*not a valid IBAN.*referencePrefix.*cashOnDeliveryFee\.EUR.*cashOnDeliveryFee\.usd.*autoCancelAfterDays/s)
+    ).toThrow(
+      /accountHolder is empty.*not a valid IBAN.*referencePrefix.*cashOnDeliveryFee\.EUR.*cashOnDeliveryFee\.usd.*autoCancelAfterDays/s
+    )
   })
 })

@@ -19,7 +19,7 @@ export const planCashOnDeliveryFeeStep = createStep(
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed`)
     }
-    const fee = input.apply ? pluginOptions(container).cashOnDeliveryFee[cart.currency_code] ?? 0 : 0
+    const fee = input.apply ? (pluginOptions(container).cashOnDeliveryFee[cart.currency_code] ?? 0) : 0
     return new StepResponse(planCashOnDeliveryFee(cart.items, fee))
   }
 )

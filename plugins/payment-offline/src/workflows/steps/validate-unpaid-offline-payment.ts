@@ -20,7 +20,10 @@ export const validateUnpaidOfflinePaymentStep = createStep(
       )
     }
     if (payment.status === "paid") {
-      throw new MedusaError(MedusaError.Types.CONFLICT, `Order ${order.id} is already marked as paid (${payment.reference})`)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${order.id} is already marked as paid (${payment.reference})`
+      )
     }
     if (payment.status === "canceled") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The payment of order ${order.id} was canceled`)

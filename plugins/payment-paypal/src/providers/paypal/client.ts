@@ -60,8 +60,15 @@ export class PayPalClient {
     return this.request("POST", `/v2/checkout/orders/${encodeURIComponent(orderId)}/capture`, { body: {}, requestId })
   }
 
-  captureAuthorization(authorizationId: string, body: { amount?: PayPalMoney; final_capture: boolean }, requestId: string): Promise<PayPalCapture> {
-    return this.request("POST", `/v2/payments/authorizations/${encodeURIComponent(authorizationId)}/capture`, { body, requestId })
+  captureAuthorization(
+    authorizationId: string,
+    body: { amount?: PayPalMoney; final_capture: boolean },
+    requestId: string
+  ): Promise<PayPalCapture> {
+    return this.request("POST", `/v2/payments/authorizations/${encodeURIComponent(authorizationId)}/capture`, {
+      body,
+      requestId,
+    })
   }
 
   async voidAuthorization(authorizationId: string, requestId: string): Promise<void> {
@@ -69,26 +76,37 @@ export class PayPalClient {
   }
 
   refundCapture(captureId: string, amount: PayPalMoney, requestId: string): Promise<PayPalRefund> {
-    return this.request("POST", `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`, { body: { amount }, requestId })
+    return this.request("POST", `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`, {
+      body: { amount },
+      requestId,
+    })
   }
 
   /** Asks PayPal whether a webhook delivery is genuine (its signature, certificate and our webhook id). */
-  async verifyWebhookSignature(headers: Record<string, string | string[] | undefined>, event: PayPalWebhookEvent, webhookId: string): Promise<boolean> {
+  async verifyWebhookSignature(
+    headers: Record<string, string | string[] | undefined>,
+    event: PayPalWebhookEvent,
+    webhookId: string
+  ): Promise<boolean> {
     const header = (name: string) => {
       const value = headers[name]
       return Array.isArray(value) ? value[0] : value
     }
-    const result = await this.request<{ verification_status: string }>("POST", "/v1/notifications/verify-webhook-signature", {
-      body: {
-        auth_algo: header("paypal-auth-algo"),
-        cert_url: header("paypal-cert-url"),
-        transmission_id: header("paypal-transmission-id"),
-        transmission_sig: header("paypal-transmission-sig"),
-        transmission_time: header("paypal-transmission-time"),
-        webhook_id: webhookId,
-        webhook_event: event,
-      },
-    })
+    const result = await this.request<{ verification_status: string }>(
+      "POST",
+      "/v1/notifications/verify-webhook-signature",
+      {
+        body: {
+          auth_algo: header("paypal-auth-algo"),
+          cert_url: header("paypal-cert-url"),
+          transmission_id: header("paypal-transmission-id"),
+          transmission_sig: header("paypal-transmission-sig"),
+          transmission_time: header("paypal-transmission-time"),
+          webhook_id: webhookId,
+          webhook_event: event,
+        },
+      }
+    )
     return result.verification_status === "SUCCESS"
   }
 
@@ -133,7 +151,9 @@ export class PayPalClient {
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError"
       throw new PayPalApiError(
-        timedOut ? `PayPal did not answer within ${this.options.timeoutMs} ms` : `PayPal could not be reached: ${(error as Error).message}`,
+        timedOut
+          ? `PayPal did not answer within ${this.options.timeoutMs} ms`
+          : `PayPal could not be reached: ${(error as Error).message}`,
         0
       )
     }
@@ -151,7 +171,13 @@ export class PayPalClient {
       const issues = (body.details ?? []).map((detail: { issue?: string }) => detail.issue).filter(Boolean)
       const name = body.name ?? body.error
       const message = body.message ?? body.error_description ?? `HTTP ${response.status}`
-      throw new PayPalApiError(`PayPal ${what} failed: ${name ? `${name}: ` : ""}${message}${issues.length ? ` (${issues.join(", ")})` : ""}`, response.status, name, issues, body.debug_id)
+      throw new PayPalApiError(
+        `PayPal ${what} failed: ${name ? `${name}: ` : ""}${message}${issues.length ? ` (${issues.join(", ")})` : ""}`,
+        response.status,
+        name,
+        issues,
+        body.debug_id
+      )
     }
     return body
   }

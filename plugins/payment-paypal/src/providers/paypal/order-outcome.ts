@@ -30,7 +30,11 @@ export function orderOutcome(order: PayPalOrder): {
     if (authorization.status === "CREATED" || authorization.status === "PENDING") {
       return { status: PaymentSessionStatus.AUTHORIZED, authorization }
     }
-    return { status: PaymentSessionStatus.ERROR, authorization, problem: `PayPal authorization ${authorization.status}` }
+    return {
+      status: PaymentSessionStatus.ERROR,
+      authorization,
+      problem: `PayPal authorization ${authorization.status}`,
+    }
   }
   return { status: statusOfOrder(order) }
 }

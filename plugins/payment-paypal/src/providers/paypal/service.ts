@@ -70,7 +70,9 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
         {
           intent,
           purchase_units: [{ reference_id: "default", custom_id: sessionId, amount }],
-          ...(this.options_.brandName ? { payment_source: { paypal: { experience_context: { brand_name: this.options_.brandName } } } } : {}),
+          ...(this.options_.brandName
+            ? { payment_source: { paypal: { experience_context: { brand_name: this.options_.brandName } } } }
+            : {}),
         },
         `create-${input.context?.idempotency_key ?? sessionId ?? randomUUID()}`
       )
@@ -96,9 +98,11 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
     }
     if (amount.currency_code !== data.currency_code) {
       // A PayPal order's currency is fixed: start a new order for the new currency.
-      return this.initiatePayment({ ...input, data: { session_id: data.session_id } } as InitiatePaymentInput)
+      return this.initiatePayment({ ...input, data: { session_id: data.session_id } })
     }
-    await this.storefrontCall("update the PayPal order", () => this.client_.updateOrderAmount(data.paypal_order_id, amount))
+    await this.storefrontCall("update the PayPal order", () =>
+      this.client_.updateOrderAmount(data.paypal_order_id, amount)
+    )
     return { data: { ...data, amount: amount.value } }
   }
 
@@ -106,7 +110,10 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
     // What PayPal authorized or captured comes from PayPal's answer below, never from the session.
     const data = checkoutData(input.data)
     if (!data.paypal_order_id) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no PayPal order: start the PayPal payment again")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "This payment session has no PayPal order: start the PayPal payment again"
+      )
     }
     try {
       let order = await this.orderOfSession(data)
@@ -124,8 +131,12 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
       // answer: nothing is authorized or charged twice). Declined: the session is in error; pay another way.
       const message = error instanceof PayPalApiError ? error.message : String(error)
       this.logger_.warn(`PayPal authorization of order ${data.paypal_order_id} failed: ${message}`)
-      const unknownOutcome = !(error instanceof MedusaError) && (!(error instanceof PayPalApiError) || error.unavailable)
-      return { status: unknownOutcome ? PaymentSessionStatus.PENDING : PaymentSessionStatus.ERROR, data: { ...data, last_error: message } }
+      const unknownOutcome =
+        !(error instanceof MedusaError) && (!(error instanceof PayPalApiError) || error.unavailable)
+      return {
+        status: unknownOutcome ? PaymentSessionStatus.PENDING : PaymentSessionStatus.ERROR,
+        data: { ...data, last_error: message },
+      }
     }
   }
 
@@ -145,32 +156,51 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
       }
       const held = authorizations[0]
       if (held?.status === "EXPIRED") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "PayPal capture refused: the authorization has expired; ask the customer to pay again")
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "PayPal capture refused: the authorization has expired; ask the customer to pay again"
+        )
       }
       const state = held ? `its authorization is ${held.status}` : `it is ${order.status} with no authorization`
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} has nothing to capture: ${state} at PayPal`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `PayPal order ${order.id} has nothing to capture: ${state} at PayPal`
+      )
     }
     const capture = await this.adminCall("capture", () =>
       this.client_.captureAuthorization(
         authorization.id,
-        { amount: authorization.amount ?? { currency_code: data.currency_code, value: data.amount }, final_capture: true },
+        {
+          amount: authorization.amount ?? { currency_code: data.currency_code, value: data.amount },
+          final_capture: true,
+        },
         `capture-${input.context?.idempotency_key ?? authorization.id}`
       )
     )
     if (capture.status === "DECLINED" || capture.status === "FAILED") {
-      throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, `PayPal declined the capture of ${authorization.id}`)
+      throw new MedusaError(
+        MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
+        `PayPal declined the capture of ${authorization.id}`
+      )
     }
     const known = captures.map((c) => c.id).filter((id) => id !== capture.id)
-    return { data: { ...this.withPayPalPayments(data, order), status: "COMPLETED", capture_ids: [...known, capture.id] } }
+    return {
+      data: { ...this.withPayPalPayments(data, order), status: "COMPLETED", capture_ids: [...known, capture.id] },
+    }
   }
 
   /** Refunds against the capture PayPal reports as refundable (completed or partly refunded). */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = input.data as PayPalPaymentData
     const order = await this.adminCall("read", () => this.orderOfSession(data))
-    const capture = paymentsOf(order).captures.find((c) => c.status === "COMPLETED" || c.status === "PARTIALLY_REFUNDED")
+    const capture = paymentsOf(order).captures.find(
+      (c) => c.status === "COMPLETED" || c.status === "PARTIALLY_REFUNDED"
+    )
     if (!capture) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} has no capture at PayPal to refund`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `PayPal order ${order.id} has no capture at PayPal to refund`
+      )
     }
     const amount = toPayPalAmount(input.amount, capture.amount?.currency_code ?? data.currency_code)
     const refund = await this.adminCall("refund", () =>
@@ -234,11 +264,21 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const event = this.parseEvent(payload)
     if (!this.options_.webhookId) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "PayPal webhook rejected: no webhookId is configured to verify it")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "PayPal webhook rejected: no webhookId is configured to verify it"
+      )
     }
-    const genuine = await this.client_.verifyWebhookSignature((payload.headers ?? {}) as Record<string, string | string[] | undefined>, event, this.options_.webhookId)
+    const genuine = await this.client_.verifyWebhookSignature(
+      (payload.headers ?? {}) as Record<string, string | string[] | undefined>,
+      event,
+      this.options_.webhookId
+    )
     if (!genuine) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal webhook ${event.id} rejected: its signature did not verify`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `PayPal webhook ${event.id} rejected: its signature did not verify`
+      )
     }
     const resource = event.resource ?? {}
     const sessionId: string | undefined = resource.custom_id ?? resource.purchase_units?.[0]?.custom_id
@@ -295,7 +335,10 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
     const order = await this.client_.getOrder(data.paypal_order_id)
     const customId = order.purchase_units?.[0]?.custom_id
     if (data.session_id && customId && customId !== data.session_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal order ${order.id} belongs to another payment session`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `PayPal order ${order.id} belongs to another payment session`
+      )
     }
     return order
   }
@@ -323,10 +366,16 @@ export default class PayPalPaymentProviderService extends AbstractPaymentProvide
         throw error
       }
       if (error.has("AUTHORIZATION_EXPIRED")) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal ${what} refused: the authorization has expired; ask the customer to pay again`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `PayPal ${what} refused: the authorization has expired; ask the customer to pay again`
+        )
       }
       if (error.unavailable) {
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `PayPal ${what} failed: PayPal is unavailable (${error.message}); try again later`)
+        throw new MedusaError(
+          MedusaError.Types.UNEXPECTED_STATE,
+          `PayPal ${what} failed: PayPal is unavailable (${error.message}); try again later`
+        )
       }
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `PayPal ${what} refused: ${error.message}`)
     }

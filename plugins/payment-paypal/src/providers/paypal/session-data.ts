@@ -25,7 +25,10 @@ export function checkoutData(data: Record<string, unknown> | undefined): PayPalC
  * A new session's data that also names every other key of the caller's `data` as undefined: Medusa's merge then
  * holds undefined there, and a JSON column does not store undefined, so none of them is kept.
  */
-export function replacingCallerData(callerData: Record<string, unknown> | undefined, data: Record<string, unknown>): Record<string, unknown> {
+export function replacingCallerData(
+  callerData: Record<string, unknown> | undefined,
+  data: Record<string, unknown>
+): Record<string, unknown> {
   const cleared: Record<string, unknown> = {}
   for (const key of Object.keys(callerData ?? {})) {
     cleared[key] = undefined

@@ -66,7 +66,9 @@ export class BulkWriter {
         reason = error.message
       }
       const delay = backoffDelay(attempt, this.options.bulkBackoffMs, retryAfter)
-      this.logger?.warn(`[search-elasticsearch] bulk write of ${pending.length} item(s): ${reason}; retry ${attempt + 1}/${this.options.bulkMaxRetries} in ${delay} ms`)
+      this.logger?.warn(
+        `[search-elasticsearch] bulk write of ${pending.length} item(s): ${reason}; retry ${attempt + 1}/${this.options.bulkMaxRetries} in ${delay} ms`
+      )
       await this.sleep(delay)
     }
   }

@@ -59,35 +59,52 @@ export class ElasticsearchClient {
 
   /** Concrete indexes behind an alias; none when the alias does not exist. */
   async aliasTargets(alias: string): Promise<string[]> {
-    const response = await this.call(`GET /_alias/${alias}`, () =>
-      this.client.indices.getAlias({ name: alias }, { ignore: [404], requestTimeout: this.writeTimeoutMs }),
+    const response = await this.call(
+      `GET /_alias/${alias}`,
+      () => this.client.indices.getAlias({ name: alias }, { ignore: [404], requestTimeout: this.writeTimeoutMs }),
       this.writeTimeoutMs
     )
     return Object.keys(response ?? {}).filter((index) => (response as Record<string, any>)[index]?.aliases?.[alias])
   }
 
   async indexExists(index: string): Promise<boolean> {
-    return this.call(`HEAD /${index}`, () => this.client.indices.exists({ index }, { requestTimeout: this.writeTimeoutMs }), this.writeTimeoutMs)
+    return this.call(
+      `HEAD /${index}`,
+      () => this.client.indices.exists({ index }, { requestTimeout: this.writeTimeoutMs }),
+      this.writeTimeoutMs
+    )
   }
 
-  async createIndex(index: string, body: { settings: Record<string, unknown>; mappings: Record<string, unknown> }): Promise<void> {
-    await this.call(`PUT /${index}`, () =>
-      this.client.indices.create({ index, settings: body.settings, mappings: body.mappings } as any, { requestTimeout: this.writeTimeoutMs }),
+  async createIndex(
+    index: string,
+    body: { settings: Record<string, unknown>; mappings: Record<string, unknown> }
+  ): Promise<void> {
+    await this.call(
+      `PUT /${index}`,
+      () =>
+        this.client.indices.create({ index, settings: body.settings, mappings: body.mappings } as any, {
+          requestTimeout: this.writeTimeoutMs,
+        }),
       this.writeTimeoutMs
     )
   }
 
   /** One atomic `_aliases` call: readers see the old generation or the new one, never neither. */
   async updateAliases(actions: Record<string, unknown>[]): Promise<void> {
-    await this.call("POST /_aliases", () => this.client.indices.updateAliases({ actions } as any, { requestTimeout: this.writeTimeoutMs }), this.writeTimeoutMs)
+    await this.call(
+      "POST /_aliases",
+      () => this.client.indices.updateAliases({ actions } as any, { requestTimeout: this.writeTimeoutMs }),
+      this.writeTimeoutMs
+    )
   }
 
   async deleteIndices(indices: string[]): Promise<void> {
     if (!indices.length) {
       return
     }
-    await this.call(`DELETE /${indices.join(",")}`, () =>
-      this.client.indices.delete({ index: indices }, { ignore: [404], requestTimeout: this.writeTimeoutMs }),
+    await this.call(
+      `DELETE /${indices.join(",")}`,
+      () => this.client.indices.delete({ index: indices }, { ignore: [404], requestTimeout: this.writeTimeoutMs }),
       this.writeTimeoutMs
     )
   }
@@ -104,7 +121,10 @@ export class ElasticsearchClient {
   /** Every alias under the prefix with the concrete indexes behind it. */
   async aliasesUnder(prefix: string): Promise<Record<string, string[]>> {
     const response = await this.call(`GET /_alias/${prefix}*`, () =>
-      this.client.indices.getAlias({ name: `${prefix}*` }, { ignore: [404], requestTimeout: this.options.requestTimeoutMs })
+      this.client.indices.getAlias(
+        { name: `${prefix}*` },
+        { ignore: [404], requestTimeout: this.options.requestTimeoutMs }
+      )
     )
     const byAlias: Record<string, string[]> = {}
     for (const [index, entry] of Object.entries((response ?? {}) as Record<string, any>)) {
@@ -126,20 +146,31 @@ export class ElasticsearchClient {
     const stats: Record<string, { docs: number; createdAt?: Date }> = {}
     for (const row of (rows ?? []) as Record<string, string>[]) {
       const created = Number(row["creation.date"])
-      stats[row.index] = { docs: Number(row["docs.count"] ?? 0) || 0, createdAt: Number.isFinite(created) && created > 0 ? new Date(created) : undefined }
+      stats[row.index] = {
+        docs: Number(row["docs.count"] ?? 0) || 0,
+        createdAt: Number.isFinite(created) && created > 0 ? new Date(created) : undefined,
+      }
     }
     return stats
   }
 
   /** One `_bulk` request; the answer's items say which entries applied. */
   async bulk(operations: Record<string, unknown>[]): Promise<{ errors?: boolean; items?: Record<string, any>[] }> {
-    return this.call("POST /_bulk", () => this.client.bulk({ operations } as any, { requestTimeout: this.writeTimeoutMs }), this.writeTimeoutMs)
+    return this.call(
+      "POST /_bulk",
+      () => this.client.bulk({ operations } as any, { requestTimeout: this.writeTimeoutMs }),
+      this.writeTimeoutMs
+    )
   }
 
   /** Starts a delete by query as a server-side task and returns its id. */
   async deleteByQuery(alias: string, query: Record<string, unknown>): Promise<string> {
-    const response = await this.call(`POST /${alias}/_delete_by_query`, () =>
-      this.client.deleteByQuery({ index: alias, query, conflicts: "proceed", wait_for_completion: false } as any, { requestTimeout: this.writeTimeoutMs }),
+    const response = await this.call(
+      `POST /${alias}/_delete_by_query`,
+      () =>
+        this.client.deleteByQuery({ index: alias, query, conflicts: "proceed", wait_for_completion: false } as any, {
+          requestTimeout: this.writeTimeoutMs,
+        }),
       this.writeTimeoutMs
     )
     return String((response as { task?: string | number }).task)
@@ -157,15 +188,26 @@ export class ElasticsearchClient {
         `GET /_tasks/${taskId}`,
         () =>
           this.client.tasks
-            .get({ task_id: taskId, wait_for_completion: true, timeout: `${wait}ms` }, { requestTimeout: this.writeTimeoutMs })
+            .get(
+              { task_id: taskId, wait_for_completion: true, timeout: `${wait}ms` },
+              { requestTimeout: this.writeTimeoutMs }
+            )
             // A task still running when the wait ends is answered as an error (timeout_exception, 429 or 500
             // depending on the version), not as `completed: false`: poll again until the deadline.
-            .catch((error) => (isTaskWaitTimeout(error) ? { completed: false } : Promise.reject(error))),
+            .catch((error: unknown) => {
+              if (isTaskWaitTimeout(error)) {
+                return { completed: false }
+              }
+              throw error
+            }),
         this.writeTimeoutMs
       )
       const failures = response.error ? [response.error] : (response.response?.failures ?? [])
       if (failures.length) {
-        return { completed: !!response.completed, failure: `${failures[0]?.type ?? failures[0]?.cause?.type ?? "failure"}: ${failures[0]?.reason ?? failures[0]?.cause?.reason ?? ""}` }
+        return {
+          completed: !!response.completed,
+          failure: `${failures[0]?.type ?? failures[0]?.cause?.type ?? "failure"}: ${failures[0]?.reason ?? failures[0]?.cause?.reason ?? ""}`,
+        }
       }
       if (response.completed || Date.now() >= deadline) {
         return { completed: !!response.completed }
@@ -174,7 +216,11 @@ export class ElasticsearchClient {
   }
 
   async refresh(alias: string): Promise<void> {
-    await this.call(`POST /${alias}/_refresh`, () => this.client.indices.refresh({ index: alias }, { requestTimeout: this.writeTimeoutMs }), this.writeTimeoutMs)
+    await this.call(
+      `POST /${alias}/_refresh`,
+      () => this.client.indices.refresh({ index: alias }, { requestTimeout: this.writeTimeoutMs }),
+      this.writeTimeoutMs
+    )
   }
 
   /**
@@ -183,10 +229,14 @@ export class ElasticsearchClient {
    */
   async msearch(searches: { index: string; body: Record<string, unknown> }[]): Promise<(EsSearchResponse | Error)[]> {
     const response: Record<string, any> = await this.call("POST /_msearch", () =>
-      this.client.msearch({ searches: searches.flatMap(({ index, body }) => [{ index }, body]) } as any, { requestTimeout: this.options.requestTimeoutMs })
+      this.client.msearch({ searches: searches.flatMap(({ index, body }) => [{ index }, body]) } as any, {
+        requestTimeout: this.options.requestTimeoutMs,
+      })
     )
     return (response.responses ?? []).map((item: Record<string, any>, i: number) =>
-      item.error ? toMedusaError(responseErrorLike(item), `search of ${searches[i].index}`, this.options.requestTimeoutMs) : (item as EsSearchResponse)
+      item.error
+        ? toMedusaError(responseErrorLike(item), `search of ${searches[i].index}`, this.options.requestTimeoutMs)
+        : (item as EsSearchResponse)
     )
   }
 
@@ -205,7 +255,11 @@ function isTaskWaitTimeout(error: unknown): boolean {
 }
 
 /** An `_msearch` item's error in the shape of the client's ResponseError, so one mapping serves both. */
-function responseErrorLike(item: Record<string, any>): { statusCode: number; body: Record<string, any>; headers: Record<string, string> } {
+function responseErrorLike(item: Record<string, any>): {
+  statusCode: number
+  body: Record<string, any>
+  headers: Record<string, string>
+} {
   return { statusCode: Number(item.status ?? 500), body: { error: item.error }, headers: {} }
 }
 
@@ -219,7 +273,10 @@ export function toMedusaError(error: unknown, what: string, timeoutMs: number): 
     return error
   }
   if (error instanceof errors.TimeoutError) {
-    return new SearchUnavailableError(`Elasticsearch did not answer within ${timeoutMs} ms (${what}); try again shortly`, true)
+    return new SearchUnavailableError(
+      `Elasticsearch did not answer within ${timeoutMs} ms (${what}); try again shortly`,
+      true
+    )
   }
   if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) {
     return new SearchUnavailableError(`Elasticsearch cannot be reached (${what}); try again shortly`, true)
@@ -234,10 +291,18 @@ export function toMedusaError(error: unknown, what: string, timeoutMs: number): 
   const { status, type, reason, retryAfter } = response
   const detail = `${type ?? `HTTP ${status}`}${reason ? `: ${reason}` : ""}`
   if (status === 429) {
-    return new SearchUnavailableError(`Elasticsearch is overloaded and rejected the request (${what}, 429); try again shortly`, true, 429, retryAfter)
+    return new SearchUnavailableError(
+      `Elasticsearch is overloaded and rejected the request (${what}, 429); try again shortly`,
+      true,
+      429,
+      retryAfter
+    )
   }
   if (status === 401 || status === 403) {
-    return new SearchUnavailableError(`Elasticsearch refused the provider's credentials (${what}, ${status}); check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD`, false)
+    return new SearchUnavailableError(
+      `Elasticsearch refused the provider's credentials (${what}, ${status}); check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD`,
+      false
+    )
   }
   if (status === 404) {
     return new MedusaError(MedusaError.Types.NOT_FOUND, `Elasticsearch has no index for ${what} (${detail})`)
@@ -245,10 +310,15 @@ export function toMedusaError(error: unknown, what: string, timeoutMs: number): 
   if (status >= 400 && status < 500) {
     return new MedusaError(MedusaError.Types.INVALID_DATA, `Elasticsearch refused ${what}: ${detail}`)
   }
-  return new SearchUnavailableError(`Elasticsearch failed (${what}, ${status}: ${type ?? "error"}); try again shortly`, status >= 502 && status <= 504)
+  return new SearchUnavailableError(
+    `Elasticsearch failed (${what}, ${status}: ${type ?? "error"}); try again shortly`,
+    status >= 502 && status <= 504
+  )
 }
 
-function readResponseError(error: unknown): { status: number; type?: string; reason?: string; retryAfter?: number } | undefined {
+function readResponseError(
+  error: unknown
+): { status: number; type?: string; reason?: string; retryAfter?: number } | undefined {
   const candidate = error as { statusCode?: number; body?: any; headers?: Record<string, any> }
   if (!(error instanceof errors.ResponseError) && typeof candidate?.statusCode !== "number") {
     return undefined

@@ -51,7 +51,9 @@ export class IndexGenerations {
       await this.client.deleteIndices(current)
     } catch (error) {
       // The swap happened; an old generation left behind holds no alias and is only wasted space.
-      this.logger?.warn(`[search-elasticsearch] could not delete the previous generation(s) ${current.join(", ")} of "${alias}": ${(error as Error).message}`)
+      this.logger?.warn(
+        `[search-elasticsearch] could not delete the previous generation(s) ${current.join(", ")} of "${alias}": ${(error as Error).message}`
+      )
     }
     return next
   }
@@ -64,7 +66,10 @@ export class IndexGenerations {
     }
     const meta = (await this.client.mappingMeta(current))?.[META_KEY]
     if (!meta?.fields) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Elasticsearch index "${current}" carries no search definition in its mapping; rebuild it with a reindex`)
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Elasticsearch index "${current}" carries no search definition in its mapping; rebuild it with a reindex`
+      )
     }
     return meta as IndexMeta
   }

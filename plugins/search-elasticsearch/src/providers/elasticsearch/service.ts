@@ -6,7 +6,11 @@ import { assertDefinitionSupported } from "../../utils/definition-checks"
 import { buildFieldPlan, type FieldPlan } from "../../utils/field-plan"
 import { compileFilters } from "../../utils/filters"
 import { aliasName } from "../../utils/names"
-import { resolveElasticsearchOptions, type ElasticsearchOptions, type ResolvedElasticsearchOptions } from "../../utils/options"
+import {
+  resolveElasticsearchOptions,
+  type ElasticsearchOptions,
+  type ResolvedElasticsearchOptions,
+} from "../../utils/options"
 import { buildSearchBody, readSearchResult } from "../../utils/search-body"
 import { decodeTaskId, encodeTaskId } from "../../utils/task-id"
 import { BulkWriter } from "./bulk-writer"
@@ -33,7 +37,7 @@ export default class ElasticsearchSearchProviderService extends AbstractSearchPr
   private readonly plans_ = new Map<string, FieldPlan>()
 
   static validateOptions(options: Record<string, unknown>): void {
-    resolveElasticsearchOptions(options as Partial<ElasticsearchOptions>)
+    resolveElasticsearchOptions(options)
   }
 
   constructor({ logger }: InjectedDependencies, options: ElasticsearchOptions) {
@@ -104,7 +108,11 @@ export default class ElasticsearchSearchProviderService extends AbstractSearchPr
     const alias = this.alias(index)
     const failures = await this.bulk_.write(indexEntries(alias, documents, definition.primary_key))
     if (failures.length) {
-      return { index, status: "failed", error: { message: describeFailures(failures, documents.length), code: failures[0].type } }
+      return {
+        index,
+        status: "failed",
+        error: { message: describeFailures(failures, documents.length), code: failures[0].type },
+      }
     }
     return { id: encodeTaskId({ alias }), index, status: "enqueued" }
   }
@@ -119,14 +127,21 @@ export default class ElasticsearchSearchProviderService extends AbstractSearchPr
       }
       const failures = await this.bulk_.write(deleteEntries(alias, ids))
       if (failures.length) {
-        return { index, status: "failed", error: { message: describeFailures(failures, ids.length), code: failures[0].type } }
+        return {
+          index,
+          status: "failed",
+          error: { message: describeFailures(failures, ids.length), code: failures[0].type },
+        }
       }
       return { id: encodeTaskId({ alias }), index, status: "enqueued" }
     }
     const query = compileFilters(filters, plan)
     if (!query) {
       // An empty tree would select every document; clearing an index is clearIndex's job.
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Deleting from search index "${index}" needs filters that select documents`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Deleting from search index "${index}" needs filters that select documents`
+      )
     }
     const esTask = await this.client_.deleteByQuery(alias, query)
     return { id: encodeTaskId({ alias, esTask }), index, status: "enqueued" }
@@ -147,12 +162,17 @@ export default class ElasticsearchSearchProviderService extends AbstractSearchPr
       return { plan, search: buildSearchBody(input, plan), alias: this.alias(input.index.physical_name) }
     })
     const started = Date.now()
-    const responses = await this.client_.msearch(prepared.map(({ alias, search }) => ({ index: alias, body: search.body })))
+    const responses = await this.client_.msearch(
+      prepared.map(({ alias, search }) => ({ index: alias, body: search.body }))
+    )
     const elapsed = Date.now() - started
     return inputs.map((input, i) => {
       const response = responses[i]
       if (!response || response instanceof Error) {
-        throw response ?? new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Elasticsearch answered fewer searches than it was sent")
+        throw (
+          response ??
+          new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Elasticsearch answered fewer searches than it was sent")
+        )
       }
       return readSearchResult(response, input, prepared[i].search, prepared[i].plan, elapsed)
     })
@@ -174,7 +194,10 @@ export default class ElasticsearchSearchProviderService extends AbstractSearchPr
         return {
           ...task,
           status: "failed",
-          error: { message: failure ?? `Elasticsearch task ${pending.esTask} did not finish within ${timeout} ms`, code: "task_incomplete" },
+          error: {
+            message: failure ?? `Elasticsearch task ${pending.esTask} did not finish within ${timeout} ms`,
+            code: "task_incomplete",
+          },
         }
       }
     }

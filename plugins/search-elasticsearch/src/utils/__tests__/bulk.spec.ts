@@ -5,13 +5,23 @@ describe("bulk entries", () => {
     const [entry] = indexEntries("tienda_product_v1", [{ id: "p1", title: "T" }], "id")
     expect(entry.lines).toEqual([{ index: { _index: "tienda_product_v1", _id: "p1" } }, { id: "p1", title: "T" }])
     expect(entry.bytes).toBe(Buffer.byteLength(entry.lines.map((l) => JSON.stringify(l) + "\n").join("")))
-    expect(() => indexEntries("a", [{ id: "p1" }, { id: "" } as any], "id")).toThrow(/Document 2 of 2 .* no primary key "id"/)
+    expect(() => indexEntries("a", [{ id: "p1" }, { id: "" } as any], "id")).toThrow(
+      /Document 2 of 2 .* no primary key "id"/
+    )
     expect(deleteEntries("a", ["x"])[0].lines).toEqual([{ delete: { _index: "a", _id: "x" } }])
   })
 
   it("chunks by count and by bytes, never leaving an entry out", () => {
-    const entries = indexEntries("a", Array.from({ length: 7 }, (_, i) => ({ id: `p${i}` })), "id")
-    expect(chunkEntries(entries, 3, 1e9).map((c) => c.map((e) => e.id))).toEqual([["p0", "p1", "p2"], ["p3", "p4", "p5"], ["p6"]])
+    const entries = indexEntries(
+      "a",
+      Array.from({ length: 7 }, (_, i) => ({ id: `p${i}` })),
+      "id"
+    )
+    expect(chunkEntries(entries, 3, 1e9).map((c) => c.map((e) => e.id))).toEqual([
+      ["p0", "p1", "p2"],
+      ["p3", "p4", "p5"],
+      ["p6"],
+    ])
     const size = entries[0].bytes
     expect(chunkEntries(entries, 100, size * 2).map((c) => c.length)).toEqual([2, 2, 2, 1])
     expect(chunkEntries(entries, 100, 1).map((c) => c.length)).toEqual([1, 1, 1, 1, 1, 1, 1])
@@ -23,14 +33,25 @@ describe("bulk entries", () => {
       items: [
         { index: { _id: "a", status: 201 } },
         { index: { _id: "b", status: 429, error: { type: "es_rejected_execution_exception", reason: "queue full" } } },
-        { index: { _id: "c", status: 400, error: { type: "document_parsing_exception", reason: "failed to parse field [min_price]" } } },
+        {
+          index: {
+            _id: "c",
+            status: 400,
+            error: { type: "document_parsing_exception", reason: "failed to parse field [min_price]" },
+          },
+        },
         { delete: { _id: "d", status: 404, result: "not_found" } },
         { index: { _id: "e", status: 503, error: { type: "unavailable_shards_exception" } } },
       ],
     })
     expect(result.retryable.map((f) => f.id)).toEqual(["b", "e"])
-    expect(result.failed).toEqual([{ id: "c", status: 400, type: "document_parsing_exception", reason: "failed to parse field [min_price]" }])
-    expect(readBulkFailures({ errors: false, items: [{ index: { _id: "x", status: 429 } }] })).toEqual({ retryable: [], failed: [] })
+    expect(result.failed).toEqual([
+      { id: "c", status: 400, type: "document_parsing_exception", reason: "failed to parse field [min_price]" },
+    ])
+    expect(readBulkFailures({ errors: false, items: [{ index: { _id: "x", status: 429 } }] })).toEqual({
+      retryable: [],
+      failed: [],
+    })
   })
 
   it("describes at most three failures", () => {

@@ -11,8 +11,18 @@ describe("buildFieldPlan", () => {
   })
 
   it("routes exact uses of a text field to its keyword sub-field and searches keywords through analyzed ones", () => {
-    expect(plan.fields.get("title")).toMatchObject({ exactPath: "title.raw", textPath: "title", prefixPath: "title.prefix", weight: 3 })
-    expect(plan.fields.get("handle")).toMatchObject({ exactPath: "handle", textPath: "handle.text", prefixPath: "handle.prefix", weight: 1 })
+    expect(plan.fields.get("title")).toMatchObject({
+      exactPath: "title.raw",
+      textPath: "title",
+      prefixPath: "title.prefix",
+      weight: 3,
+    })
+    expect(plan.fields.get("handle")).toMatchObject({
+      exactPath: "handle",
+      textPath: "handle.text",
+      prefixPath: "handle.prefix",
+      weight: 1,
+    })
     expect(plan.fields.get("status")!.textPath).toBeUndefined()
   })
 

@@ -18,7 +18,12 @@ describe("compileFilters", () => {
       bool: {
         filter: [
           { terms: { status: ["published"] } },
-          { bool: { should: [{ terms: { tags: ["x"] } }, { bool: { must_not: [{ terms: { in_stock: [true] } }] } }], minimum_should_match: 1 } },
+          {
+            bool: {
+              should: [{ terms: { tags: ["x"] } }, { bool: { must_not: [{ terms: { in_stock: [true] } }] } }],
+              minimum_should_match: 1,
+            },
+          },
         ],
       },
     })
@@ -29,7 +34,9 @@ describe("compileFilters", () => {
     expect(compile({ handle: { $ne: "a" } })).toEqual({ bool: { must_not: [{ term: { handle: "a" } }] } })
     expect(compile({ handle: { $ne: null } })).toEqual({ exists: { field: "handle" } })
     expect(compile({ tags: { $nin: ["a"] } })).toEqual({ bool: { must_not: [{ terms: { tags: ["a"] } }] } })
-    expect(compile({ tags: ["a", null] })).toEqual({ bool: { should: [{ terms: { tags: ["a"] } }, notExists("tags")], minimum_should_match: 1 } })
+    expect(compile({ tags: ["a", null] })).toEqual({
+      bool: { should: [{ terms: { tags: ["a"] } }, notExists("tags")], minimum_should_match: 1 },
+    })
     expect(compile({ tags: { $in: [] } })).toEqual({ match_none: {} })
   })
 
@@ -37,11 +44,15 @@ describe("compileFilters", () => {
     expect(compile({ min_price: { $gte: "10", $lt: 20 } })).toEqual({
       bool: { filter: [{ range: { min_price: { gte: 10 } } }, { range: { min_price: { lt: 20 } } }] },
     })
-    expect(compile({ created_at: { $gt: "2024-01-01T00:00:00.000Z" } })).toEqual({ range: { created_at: { gt: Date.parse("2024-01-01T00:00:00.000Z") } } })
+    expect(compile({ created_at: { $gt: "2024-01-01T00:00:00.000Z" } })).toEqual({
+      range: { created_at: { gt: Date.parse("2024-01-01T00:00:00.000Z") } },
+    })
   })
 
   it("$contains needs every value, $overlaps any; both only on arrays", () => {
-    expect(compile({ tags: { $contains: ["a", "b"] } })).toEqual({ bool: { filter: [{ term: { tags: "a" } }, { term: { tags: "b" } }] } })
+    expect(compile({ tags: { $contains: ["a", "b"] } })).toEqual({
+      bool: { filter: [{ term: { tags: "a" } }, { term: { tags: "b" } }] },
+    })
     expect(compile({ "variants.sku": { $overlaps: ["S1"] } })).toEqual({ terms: { "variants.sku": ["S1"] } })
     expect(() => compile({ status: { $contains: "x" } })).toThrow(/needs an array field/)
   })
@@ -54,7 +65,9 @@ describe("compileFilters", () => {
   })
 
   it("refuses unknown fields and operators, and values of the wrong type, with 400-class errors", () => {
-    expect(() => compile({ colour: "red" })).toThrow(expect.objectContaining({ type: "not_allowed", message: expect.stringMatching(/Unknown filter field "colour"/) }))
+    expect(() => compile({ colour: "red" })).toThrow(
+      expect.objectContaining({ type: "not_allowed", message: expect.stringMatching(/Unknown filter field "colour"/) })
+    )
     expect(() => compile({ status: { $regex: "x" } })).toThrow(/does not support operator "\$regex"/)
     expect(() => compile({ min_price: { $gte: "cheap" } })).toThrow(expect.objectContaining({ type: "invalid_data" }))
     expect(() => compile({ in_stock: "yes" })).toThrow(/not a valid boolean/)

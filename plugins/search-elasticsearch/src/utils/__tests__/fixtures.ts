@@ -15,7 +15,9 @@ export const productFields: Record<string, SearchTypes.SearchFieldDefinition> = 
   embedding: { type: "vector", dimensions: 3 },
 }
 
-export function productIndex(overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}): SearchTypes.ResolvedSearchIndexDefinition {
+export function productIndex(
+  overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}
+): SearchTypes.ResolvedSearchIndexDefinition {
   return {
     name: "product",
     entity: "product",

@@ -10,13 +10,21 @@ describe("buildIndexBody", () => {
     expect(body.settings.analysis.analyzer).toEqual({
       tienda_text: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding", "tienda_stemmer"] },
       tienda_plain: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding"] },
-      tienda_prefix: { type: "custom", tokenizer: "standard", filter: ["lowercase", "asciifolding", "tienda_edge_ngram"] },
+      tienda_prefix: {
+        type: "custom",
+        tokenizer: "standard",
+        filter: ["lowercase", "asciifolding", "tienda_edge_ngram"],
+      },
     })
     expect(body.settings.analysis.filter).toEqual({
       tienda_edge_ngram: { type: "edge_ngram", min_gram: 1, max_gram: MAX_PREFIX_LENGTH },
       tienda_stemmer: { type: "stemmer", language: "english" },
     })
-    expect(body.settings).toMatchObject({ number_of_shards: 1, number_of_replicas: 0, "mapping.ignore_malformed": true })
+    expect(body.settings).toMatchObject({
+      number_of_shards: 1,
+      number_of_replicas: 0,
+      "mapping.ignore_malformed": true,
+    })
   })
 
   it("drops the stemmer for language none", () => {

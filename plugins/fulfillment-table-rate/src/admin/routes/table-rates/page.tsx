@@ -25,7 +25,7 @@ const TableRatesPage = () => {
   }, [])
 
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const option = data?.shipping_options.find((o) => o.id === selected)
@@ -45,7 +45,9 @@ const TableRatesPage = () => {
         </Text>
       )}
       {data && data.shipping_options.length === 0 && (
-        <Text className="px-6 py-4">No shipping option uses the table-rate provider yet. Create one in Locations & Shipping.</Text>
+        <Text className="px-6 py-4">
+          No shipping option uses the table-rate provider yet. Create one in Locations & Shipping.
+        </Text>
       )}
       {data && data.shipping_options.length > 0 && (
         <div className="flex flex-wrap gap-2 px-6 py-4" role="tablist">
@@ -58,7 +60,11 @@ const TableRatesPage = () => {
               className={`txt-compact-small rounded-md px-3 py-1.5 shadow-borders-base ${o.id === selected ? "bg-ui-bg-base-pressed" : "bg-ui-bg-base"}`}
             >
               {o.name} · {o.service_zone ?? o.location ?? ""}{" "}
-              {!o.rate_table && <Badge size="2xsmall" color="orange">no table</Badge>}
+              {!o.rate_table && (
+                <Badge size="2xsmall" color="orange">
+                  no table
+                </Badge>
+              )}
             </button>
           ))}
         </div>

@@ -28,7 +28,10 @@ const FIELDS = [
 ]
 
 /** Shipping options that use the table-rate provider, each with its rate table (null when it has none yet). */
-export async function listTableRateOptions(container: MedusaContainer, ids?: string[]): Promise<TableRateShippingOption[]> {
+export async function listTableRateOptions(
+  container: MedusaContainer,
+  ids?: string[]
+): Promise<TableRateShippingOption[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "shipping_option", fields: FIELDS, filters: ids ? { id: ids } : {} })
   const options = data.filter((option: any) => isTableRateProvider(option.provider_id))

@@ -8,14 +8,12 @@ const table: StoredRateTable = {
   version: 2,
   handling_fee: {},
   free_over: { eur: 10000 },
-  rows: [
-    { currency_code: "eur", min_weight: 0, max_weight: 2000, min_subtotal: 0, max_subtotal: null, price: 495 },
-  ],
+  rows: [{ currency_code: "eur", min_weight: 0, max_weight: 2000, min_subtotal: 0, max_subtotal: null, price: 495 }],
 }
 const logger = { error: jest.fn(), info: jest.fn(), warn: jest.fn() } as any
 
 function provider(load: jest.Mock, options = {}) {
-  return new TableRateFulfillmentProviderService({ logger, tableRate: { getRateTable: load } } as any, options)
+  return new TableRateFulfillmentProviderService({ logger, tableRate: { getRateTable: load } }, options)
 }
 
 const cart = (grams: number, price = 20) => ({
@@ -39,7 +37,11 @@ describe("TableRateFulfillmentProviderService", () => {
     expect(load).toHaveBeenCalledTimes(1)
 
     load.mockResolvedValue({ ...table, version: 3, rows: [{ ...table.rows[0], price: 695 }] })
-    const after = await service.calculatePrice({ table_rate: { shipping_option_id: "so_1", version: 3 } }, {}, cart(500) as any)
+    const after = await service.calculatePrice(
+      { table_rate: { shipping_option_id: "so_1", version: 3 } },
+      {},
+      cart(500) as any
+    )
     expect(after.calculated_amount).toBe(6.95)
     expect(load).toHaveBeenCalledTimes(2)
   })
@@ -60,13 +62,17 @@ describe("TableRateFulfillmentProviderService", () => {
   })
 
   it("explains a missing module dependency when asked whether it can calculate", async () => {
-    const service = new TableRateFulfillmentProviderService({ logger } as any, {})
+    const service = new TableRateFulfillmentProviderService({ logger }, {})
     await expect(service.canCalculate()).rejects.toThrow(/dependencies: \["tableRate"\]/)
   })
 
   it("refuses bad options at boot", () => {
-    expect(() => TableRateFulfillmentProviderService.validateOptions({ missingWeight: "guess" })).toThrow(/missingWeight/)
-    expect(() => TableRateFulfillmentProviderService.validateOptions({ cacheTtlSeconds: -1 })).toThrow(/cacheTtlSeconds/)
+    expect(() => TableRateFulfillmentProviderService.validateOptions({ missingWeight: "guess" })).toThrow(
+      /missingWeight/
+    )
+    expect(() => TableRateFulfillmentProviderService.validateOptions({ cacheTtlSeconds: -1 })).toThrow(
+      /cacheTtlSeconds/
+    )
   })
 
   it("records a packing slip at createFulfillment and returns it as a PDF document", async () => {
@@ -74,21 +80,42 @@ describe("TableRateFulfillmentProviderService", () => {
     const created = await service.createFulfillment(
       { carrier_note: "keep" },
       [
-        { title: "Organic Tee / S", sku: "TEE-CRW-WHT-S", quantity: 2 } as any,
+        { title: "Organic Tee / S", sku: "TEE-CRW-WHT-S", quantity: 2 },
         { title: "Mug", sku: "MUG-1", quantity: { value: "1" } } as any,
       ],
-      { id: "order_1", display_id: 1042 } as any,
-      { delivery_address: { first_name: "Lucía", last_name: "Fernández", address_1: "Gran Vía 28", postal_code: "28013", city: "Madrid", country_code: "es" } } as any
+      { id: "order_1", display_id: 1042 },
+      {
+        delivery_address: {
+          first_name: "Lucía",
+          last_name: "Fernández",
+          address_1: "Gran Vía 28",
+          postal_code: "28013",
+          city: "Madrid",
+          country_code: "es",
+        },
+      } as any
     )
     expect(created.data.carrier_note).toBe("keep")
     expect(created.data.packing_slip).toMatchObject({ order_number: "1042", items: [{ quantity: 2 }, { quantity: 1 }] })
 
     const [document] = await service.getFulfillmentDocuments(created.data)
-    expect(document).toMatchObject({ type: "packing_slip", mime_type: "application/pdf", file_name: "packing-slip-1042.pdf" })
+    expect(document).toMatchObject({
+      type: "packing_slip",
+      mime_type: "application/pdf",
+      file_name: "packing-slip-1042.pdf",
+    })
     const pdf = Buffer.from(document.base64, "base64")
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
     const text = pdfTextLines(pdf).join("\n")
-    for (const expected of ["Order #1042", "TEE-CRW-WHT-S", "Organic Tee / S", "MUG-1", "Lucía Fernández", "28013 Madrid", "Tienda Test"]) {
+    for (const expected of [
+      "Order #1042",
+      "TEE-CRW-WHT-S",
+      "Organic Tee / S",
+      "MUG-1",
+      "Lucía Fernández",
+      "28013 Madrid",
+      "Tienda Test",
+    ]) {
       expect(text).toContain(expected)
     }
     expect(await service.getFulfillmentDocuments({})).toEqual([])

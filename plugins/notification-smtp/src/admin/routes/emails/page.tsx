@@ -18,7 +18,9 @@ const EmailsPage = () => {
   const load = useCallback(async () => {
     const filter = status === "all" ? "" : `&status=${status}`
     try {
-      const body = await call<{ emails: EmailSummary[]; count: number }>(`/admin/emails?limit=${PAGE}&offset=${offset}${filter}`)
+      const body = await call<{ emails: EmailSummary[]; count: number }>(
+        `/admin/emails?limit=${PAGE}&offset=${offset}${filter}`
+      )
       setEmails(body.emails)
       setCount(body.count)
       setError(null)
@@ -28,7 +30,7 @@ const EmailsPage = () => {
   }, [offset, status])
 
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   return (
@@ -41,7 +43,13 @@ const EmailsPage = () => {
           </Text>
         </div>
         <div className="w-48">
-          <Select value={status} onValueChange={(value) => { setOffset(0); setStatus(value) }}>
+          <Select
+            value={status}
+            onValueChange={(value) => {
+              setOffset(0)
+              setStatus(value)
+            }}
+          >
             <Select.Trigger>
               <Select.Value />
             </Select.Trigger>
@@ -59,14 +67,22 @@ const EmailsPage = () => {
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
       <EmailTable emails={emails} onChange={load} />
       <div className="flex items-center justify-between px-6 py-4">
-        <Text size="small">
-          {count ? `${offset + 1}–${Math.min(offset + PAGE, count)} of ${count}` : "0 emails"}
-        </Text>
+        <Text size="small">{count ? `${offset + 1}–${Math.min(offset + PAGE, count)} of ${count}` : "0 emails"}</Text>
         <div className="flex gap-2">
-          <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
             Previous
           </Button>
-          <Button size="small" variant="secondary" disabled={offset + PAGE >= count} onClick={() => setOffset(offset + PAGE)}>
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={offset + PAGE >= count}
+            onClick={() => setOffset(offset + PAGE)}
+          >
             Next
           </Button>
         </div>

@@ -23,7 +23,10 @@ export function parseOrRefuse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const path = issue.path.join(".")
-      const unknown = issue.code === "unrecognized_keys" ? `unknown parameter(s) ${(issue as { keys?: string[] }).keys?.join(", ")}` : ""
+      const unknown =
+        issue.code === "unrecognized_keys"
+          ? `unknown parameter(s) ${(issue as { keys?: string[] }).keys?.join(", ")}`
+          : ""
       return unknown || `${path || "request"}: ${issue.message}`
     })
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))

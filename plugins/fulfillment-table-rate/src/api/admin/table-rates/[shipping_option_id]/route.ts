@@ -9,7 +9,10 @@ import { listTableRateOptions } from "../shipping-options"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const [option] = await listTableRateOptions(req.scope, [req.params.shipping_option_id])
   if (!option) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No table-rate shipping option "${req.params.shipping_option_id}"`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `No table-rate shipping option "${req.params.shipping_option_id}"`
+    )
   }
   res.json({ shipping_option: option, currencies: await storeCurrencies(req.scope) })
 }
@@ -23,7 +26,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   // Checked here first so that every problem comes back at once, each with its row; the workflow checks again.
   const { problems } = validateRateTable(req.body, await storeCurrencies(req.scope))
   if (problems.length) {
-    res.status(400).json({ type: MedusaError.Types.INVALID_DATA, message: problems.map((p) => p.message).join("; "), errors: problems })
+    res.status(400).json({
+      type: MedusaError.Types.INVALID_DATA,
+      message: problems.map((p) => p.message).join("; "),
+      errors: problems,
+    })
     return
   }
   const { result } = await upsertRateTableWorkflow(req.scope).run({

@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "cart_id is required")
   }
   const { result } = await listShippingOptionsForCartWithPricingWorkflow(req.scope).run({ input: { cart_id: cartId } })
-  const quotes = (result as any[])
+  const quotes = result
     .filter((option) => isTableRateProvider(option.provider_id))
     .map((option) => {
       const price = option.calculated_price ?? {}
@@ -25,7 +25,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
         available,
         amount: available ? price.calculated_amount : null,
         is_tax_inclusive: !!price.is_calculated_price_tax_inclusive,
-        unavailable: available ? null : price.table_rate?.unavailable ?? { code: "unavailable", message: "Not available for this cart" },
+        unavailable: available
+          ? null
+          : (price.table_rate?.unavailable ?? { code: "unavailable", message: "Not available for this cart" }),
       }
     })
   res.json({ quotes })

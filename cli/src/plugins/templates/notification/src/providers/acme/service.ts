@@ -29,7 +29,10 @@ export class AcmeNotificationProviderService extends AbstractNotificationProvide
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
     if (!notification.to) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "acme notification provider: a notification needs a recipient (to)")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "acme notification provider: a notification needs a recipient (to)"
+      )
     }
     const id = `acme_${crypto.randomUUID()}`
     const data = this.settings.logData ? ` data=${JSON.stringify(notification.data ?? {})}` : ""

@@ -69,7 +69,7 @@ export class AcmePaymentProviderService extends AbstractPaymentProvider<AcmeOpti
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const refunds = Array.isArray(input.data?.refunds) ? input.data!.refunds : []
+    const refunds = Array.isArray(input.data?.refunds) ? input.data.refunds : []
     return { data: { ...input.data, refunds: [...refunds, { amount: input.amount, at: new Date().toISOString() }] } }
   }
 

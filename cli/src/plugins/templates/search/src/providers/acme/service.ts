@@ -71,7 +71,9 @@ export class AcmeSearchProviderService extends AbstractSearchProviderService {
       (document) => matchesText(document, input.q) && matchesFilters(document, input.filters)
     )
     return {
-      hits: matches.slice(skip, skip + take).map((document) => ({ id: document.id, document: project(document, input.attributes_to_retrieve) })),
+      hits: matches
+        .slice(skip, skip + take)
+        .map((document) => ({ id: document.id, document: project(document, input.attributes_to_retrieve) })),
       metadata: { skip, take, count: matches.length, query: input.q },
     }
   }

@@ -9,8 +9,11 @@ import { pluginOptions } from "../../../../../utils/plugin-options"
  * keeps its own history), delivered at once; the answer is the new row with its outcome.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  if (req.body && typeof req.body === "object" && Object.keys(req.body as object).length) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `resend takes no body (got ${Object.keys(req.body as object).join(", ")})`)
+  if (req.body && typeof req.body === "object" && Object.keys(req.body).length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `resend takes no body (got ${Object.keys(req.body).join(", ")})`
+    )
   }
   const log = emailLog(req.scope)
   const original = (await log.retrieveEmailMessage(req.params.id)) as unknown as EmailRow

@@ -6,7 +6,17 @@ async function respondWithCart(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", "currency_code", "total", "item_total", "items.id", "items.title", "items.unit_price", "items.quantity", "items.metadata"],
+    fields: [
+      "id",
+      "currency_code",
+      "total",
+      "item_total",
+      "items.id",
+      "items.title",
+      "items.unit_price",
+      "items.quantity",
+      "items.metadata",
+    ],
     filters: { id: req.params.id },
   })
   res.json({ cart: data[0] })

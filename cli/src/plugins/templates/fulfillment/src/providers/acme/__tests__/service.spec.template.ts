@@ -27,7 +27,9 @@ describe("AcmeFulfillmentProviderService", () => {
   it("creates fulfillments with a tracking number and refuses an unknown option", async () => {
     const { data } = await provider.createFulfillment()
     expect(data.tracking_number).toMatch(/^ACME-/)
-    await expect(provider.validateFulfillmentData({ id: "teleport" }, {})).rejects.toThrow(/Unknown acme shipping option/)
+    await expect(provider.validateFulfillmentData({ id: "teleport" }, {})).rejects.toThrow(
+      /Unknown acme shipping option/
+    )
   })
 
   it("refuses a negative rate, naming the option", () => {

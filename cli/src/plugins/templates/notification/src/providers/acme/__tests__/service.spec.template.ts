@@ -9,7 +9,12 @@ describe("AcmeNotificationProviderService", () => {
   it("logs each notification with its channel, template and recipient, and returns an id", async () => {
     const lines: string[] = []
     const provider = new AcmeNotificationProviderService({ logger: recordingLogger(lines) }, {})
-    const result = await provider.send({ to: "ana@example.com", channel: "email", template: "order-placed", data: { total: 10 } })
+    const result = await provider.send({
+      to: "ana@example.com",
+      channel: "email",
+      template: "order-placed",
+      data: { total: 10 },
+    })
     expect(result.id).toMatch(/^acme_/)
     expect(lines).toEqual([expect.stringContaining('email "order-placed" to ana@example.com')])
     expect(lines[0]).not.toContain("total")
@@ -24,7 +29,9 @@ describe("AcmeNotificationProviderService", () => {
 
   it("accepts being registered without options", () => {
     expect(() => AcmeNotificationProviderService.validateOptions(undefined)).not.toThrow()
-    expect(() => AcmeNotificationProviderService.validateOptions({ logData: "yes" })).toThrow(/logData must be true or false/)
+    expect(() => AcmeNotificationProviderService.validateOptions({ logData: "yes" })).toThrow(
+      /logData must be true or false/
+    )
   })
 
   it("refuses a notification without a recipient", async () => {

@@ -4,7 +4,7 @@ import { AcmeSearchProviderService } from "../service"
 const definition = { physical_name: "products_v1", primary_key: "id" } as SearchTypes.ResolvedSearchIndexDefinition
 
 function query(q: string, extra: Partial<SearchTypes.ProviderSearchQuery> = {}): SearchTypes.ProviderSearchQuery {
-  return { index: definition, attributes_to_retrieve: ["id", "title"], q, ...extra } as SearchTypes.ProviderSearchQuery
+  return { index: definition, attributes_to_retrieve: ["id", "title"], q, ...extra }
 }
 
 describe("AcmeSearchProviderService", () => {

@@ -45,7 +45,7 @@ function matchesCondition(value: unknown, condition: unknown, field: string): bo
     return value === condition
   }
   if (Array.isArray(condition)) {
-    return condition.includes(value as never)
+    return condition.includes(value)
   }
   return Object.entries(condition).every(([operator, operand]) => {
     switch (operator) {
