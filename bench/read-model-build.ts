@@ -21,7 +21,12 @@ const PROBES = 20
 /** Distinct pages of one context before the server builds it ahead. */
 const PAGES_TO_ADMIT = DEFAULT_ADMISSION_LIMITS.threshold
 
-export async function waitForReadModel(baseUrl: string, headers: Record<string, string>, catalog: Catalog, pid: number): Promise<RebuildResult> {
+export async function waitForReadModel(
+  baseUrl: string,
+  headers: Record<string, string>,
+  catalog: Catalog,
+  pid: number
+): Promise<RebuildResult> {
   const started = Date.now()
   const contexts = catalog.regions.map((region) => `region_id=${region.id}&${FIELDS}`)
   for (const context of contexts) {
@@ -44,7 +49,11 @@ export async function waitForReadModel(baseUrl: string, headers: Record<string, 
   let hits = 0
   for (let probe = 0; probe < PROBES; probe++) {
     const offset = Math.floor(Math.random() * catalog.products)
-    const via = await get(baseUrl, `/store/products?limit=1&offset=${offset}&order=title&${contexts[probe % contexts.length]}`, headers)
+    const via = await get(
+      baseUrl,
+      `/store/products?limit=1&offset=${offset}&order=title&${contexts[probe % contexts.length]}`,
+      headers
+    )
     // "fast": answered before Medusa's middlewares; "hit": after them; both from the stored documents.
     hits += via === "fast" || via === "hit" ? 1 : 0
   }

@@ -37,8 +37,7 @@ export function integrationTestRunner({ template = "migrated", testSuite, ...opt
       // Module that what it cached (a region renamed by the last test, say) is gone: empty it before each test.
       beforeEach(async () => {
         const caching = runner.getContainer()?.resolve(Modules.CACHING, { allowUnregistered: true }) as
-          | { clear(options: { tags: string[] }): Promise<void> }
-          | undefined
+          { clear(options: { tags: string[] }): Promise<void> } | undefined
         await caching?.clear({ tags: ["*"] })
       })
       testSuite?.({ ...runner, api: readableFailures(runner.api) })
@@ -69,8 +68,15 @@ function readableFailures<T extends object>(api: T): T {
           }
           const { config, response } = error
           const body = response ? JSON.stringify(response.data)?.slice(0, 500) : error.code
-          const failure = new Error(`${String(config?.method).toUpperCase()} ${config?.url} → ${response?.status ?? "no answer"}: ${body}`)
-          throw Object.assign(failure, response ? { response: { status: response.status, data: response.data, headers: { ...response.headers } } } : {})
+          const failure = new Error(
+            `${String(config?.method).toUpperCase()} ${config?.url} → ${response?.status ?? "no answer"}: ${body}`
+          )
+          throw Object.assign(
+            failure,
+            response
+              ? { response: { status: response.status, data: response.data, headers: { ...response.headers } } }
+              : {}
+          )
         })
     },
   })
@@ -81,7 +87,10 @@ function readableFailures<T extends object>(api: T): T {
  * in its own `describe`. What they need in the database (the demo store, the test admin) is made before the
  * runner snapshots it at the first test, so every test starts from that snapshot, as in a file of its own.
  */
-export function integrationSuites(suites: Record<string, (runner: RunnerContext) => void>, env: Record<string, string> = {}) {
+export function integrationSuites(
+  suites: Record<string, (runner: RunnerContext) => void>,
+  env: Record<string, string> = {}
+) {
   integrationTestRunner({
     template: "seeded",
     inApp: true,

@@ -20,7 +20,11 @@ describeWithRedis("the catalog cache's Redis store", (runRedis) => {
 
   it("gives back every byte: UTF-8 answers and deflated documents", async () => {
     const answer = Buffer.from('{"products":[{"title":"Café crème 10 €"}],"count":1}')
-    const document = JSON.stringify({ id: "prod_1", title: "Ñandú 🦤", variants: Array.from({ length: 20 }, (_, i) => ({ sku: `S-${i}` })) })
+    const document = JSON.stringify({
+      id: "prod_1",
+      title: "Ñandú 🦤",
+      variants: Array.from({ length: 20 }, (_, i) => ({ sku: `S-${i}` })),
+    })
     const packed = packDocument(document)
     expect(packed.some((byte) => byte >= 0x80)).toBe(true)
     await store.set("answer", answer)
@@ -41,7 +45,11 @@ describeWithRedis("the catalog cache's Redis store", (runRedis) => {
     const other = new RedisStore(redis, `${prefix}other:`)
     const before = await other.generations()
     await store.bump(["inventory"])
-    expect(await other.generations()).toEqual({ catalog: before.catalog, inventory: before.inventory + 1, stockEpoch: before.stockEpoch + 1 })
+    expect(await other.generations()).toEqual({
+      catalog: before.catalog,
+      inventory: before.inventory + 1,
+      stockEpoch: before.stockEpoch + 1,
+    })
   })
 
   it("shares each product's stock version between processes", async () => {

@@ -9,13 +9,11 @@ import { securityPublishedSecretsSuite } from "./suites/security-published-secre
 jest.setTimeout(600_000)
 
 /** The public edge of issue 8: validation and safe errors, ownership of carts and orders, bounded fuzzing. */
-integrationSuites(
-  {
-    "the edge: validation, safe errors, headers": securityEdgeSuite,
-    "ownership of carts and orders": securityOwnershipSuite,
-    "every spelling of a route": securitySpellingsSuite,
-    "secrets published in the repository": securityPublishedSecretsSuite,
-    "payment session data a shopper sends": securityPaymentsSuite,
-    "fuzzing": securityFuzzSuite,
-  }
-)
+integrationSuites({
+  "the edge: validation, safe errors, headers": securityEdgeSuite,
+  "ownership of carts and orders": securityOwnershipSuite,
+  "every spelling of a route": securitySpellingsSuite,
+  "secrets published in the repository": securityPublishedSecretsSuite,
+  "payment session data a shopper sends": securityPaymentsSuite,
+  fuzzing: securityFuzzSuite,
+})

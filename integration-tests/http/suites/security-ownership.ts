@@ -12,7 +12,6 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
   let key: string
   let store: { headers: Record<string, string> }
 
-
   beforeEach(async () => {
     key = await publishableKey(getContainer())
     store = { headers: { "x-publishable-api-key": key } }
@@ -36,7 +35,9 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     for (const who of [b.headers, store]) {
       expect(await statusOf(api.get(`/store/carts/${cartId}`, who))).toBe(404)
       expect(await statusOf(api.post(`/store/carts/${cartId}`, { email: "x@example.com" }, who))).toBe(404)
-      expect(await statusOf(api.post(`/store/carts/${cartId}/line-items`, { variant_id: "variant_x", quantity: 1 }, who))).toBe(404)
+      expect(
+        await statusOf(api.post(`/store/carts/${cartId}/line-items`, { variant_id: "variant_x", quantity: 1 }, who))
+      ).toBe(404)
       expect(await statusOf(api.post(`/store/payment-collections`, { cart_id: cartId }, who))).toBe(404)
       expect(await statusOf(api.get(`/store/shipping-options?cart_id=${cartId}`, who))).toBe(404)
     }
@@ -61,7 +62,9 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     expect(refused.status).toBe(400)
     expect(refused.data.message).toMatch(/log in/)
     const { data } = await api.post("/store/carts", {}, store)
-    expect((await failure(api.post(`/store/carts/${data.cart.id}`, { email: "HAS.account@example.com" }, store))).status).toBe(400)
+    expect(
+      (await failure(api.post(`/store/carts/${data.cart.id}`, { email: "HAS.account@example.com" }, store))).status
+    ).toBe(400)
   })
 
   it("keeps a registered customer's order to that customer, the JS SDK checkout included", async () => {
@@ -78,7 +81,11 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
       expect(JSON.stringify(response.data)).not.toMatch(/orderer@example.com|Gran Vía/)
     }
     expect(await statusOf(api.post(`/store/orders/${order.id}/transfer/request`, {}, b.headers))).toBe(404)
-    expect(await statusOf(api.post(`/store/returns`, { order_id: order.id, items: [], return_shipping: { option_id: "so_x" } }, b.headers))).toBe(404)
+    expect(
+      await statusOf(
+        api.post(`/store/returns`, { order_id: order.id, items: [], return_shipping: { option_id: "so_x" } }, b.headers)
+      )
+    ).toBe(404)
   })
 
   it("keeps guest checkout on Medusa's model: the order id reads the confirmation, and the answer carries an order token", async () => {
@@ -91,14 +98,34 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     expect(europe.id).toBeTruthy()
 
     // the raw completion answer carries the order token
-    const { data: cart } = await api.post("/store/carts", { region_id: europe.id, email: "token.buyer@example.com" }, store)
+    const { data: cart } = await api.post(
+      "/store/carts",
+      { region_id: europe.id, email: "token.buyer@example.com" },
+      store
+    )
     const { data: products } = await api.get(`/store/products?region_id=${europe.id}&limit=1&fields=variants.id`, store)
-    await api.post(`/store/carts/${cart.cart.id}/line-items`, { variant_id: products.products[0].variants[0].id, quantity: 1 }, store)
-    await api.post(`/store/carts/${cart.cart.id}`, { shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS }, store)
+    await api.post(
+      `/store/carts/${cart.cart.id}/line-items`,
+      { variant_id: products.products[0].variants[0].id, quantity: 1 },
+      store
+    )
+    await api.post(
+      `/store/carts/${cart.cart.id}`,
+      { shipping_address: MADRID_ADDRESS, billing_address: MADRID_ADDRESS },
+      store
+    )
     const { data: options } = await api.get(`/store/shipping-options?cart_id=${cart.cart.id}`, store)
-    await api.post(`/store/carts/${cart.cart.id}/shipping-methods`, { option_id: options.shipping_options[0].id }, store)
+    await api.post(
+      `/store/carts/${cart.cart.id}/shipping-methods`,
+      { option_id: options.shipping_options[0].id },
+      store
+    )
     const { data: collection } = await api.post("/store/payment-collections", { cart_id: cart.cart.id }, store)
-    await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+    await api.post(
+      `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      store
+    )
     const { data: completed } = await api.post(`/store/carts/${cart.cart.id}/complete`, {}, store)
     expect(completed.type).toBe("order")
     expect(completed.order_token).toMatch(/^[\w-]{40,}$/)
@@ -107,8 +134,14 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: "token" })
     try {
       expect(await statusOf(api.get(`/store/orders/${completed.order.id}`, store))).toBe(404)
-      expect(await statusOf(api.get(`/store/orders/${completed.order.id}`, { headers: { ...store.headers, "x-order-token": "forged" } }))).toBe(404)
-      const { data } = await api.get(`/store/orders/${completed.order.id}`, { headers: { ...store.headers, "x-order-token": completed.order_token } })
+      expect(
+        await statusOf(
+          api.get(`/store/orders/${completed.order.id}`, { headers: { ...store.headers, "x-order-token": "forged" } })
+        )
+      ).toBe(404)
+      const { data } = await api.get(`/store/orders/${completed.order.id}`, {
+        headers: { ...store.headers, "x-order-token": completed.order_token },
+      })
       expect(data.order.id).toBe(completed.order.id)
     } finally {
       setAppEnv({ TIENDA_GUEST_ORDER_ACCESS: undefined })
@@ -121,7 +154,9 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     const refused = await failure(api.post(`/store/orders/${order.id}/transfer/request`, {}, stranger.headers))
     expect(refused.status).toBe(400)
     expect(refused.data.message).toMatch(/order's email/)
-    expect((await failure(api.post(`/store/orders/${order.id}/transfer/request`, {}, store))).status).toBeGreaterThanOrEqual(400)
+    expect(
+      (await failure(api.post(`/store/orders/${order.id}/transfer/request`, {}, store))).status
+    ).toBeGreaterThanOrEqual(400)
 
     const owner = await registerCustomer(api, key, "guest.owner@example.com")
     const { data } = await api.post(`/store/orders/${order.id}/transfer/request`, {}, owner.headers)
