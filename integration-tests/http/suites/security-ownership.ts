@@ -1,5 +1,6 @@
 import type { RunnerContext } from "../../helpers/test-runner"
 import { setAppEnv } from "../../helpers/app-env"
+import { cartReadyForPayment, startPayment } from "../../helpers/checkout"
 import { registerCustomer, statusOf } from "../../helpers/security"
 import { failure, guestCheckout, MADRID_ADDRESS, publishableKey, storeSdk } from "../../helpers/store"
 
@@ -45,6 +46,27 @@ export function securityOwnershipSuite({ api, getContainer }: RunnerContext): vo
     expect(takeover.status).toBe(404)
     const { data: still } = await api.get(`/store/carts/${cartId}?fields=+customer_id`, a.headers)
     expect(still.cart.customer_id).toBe(a.id)
+  })
+
+  it("leaves a customer's cash-on-delivery cart untouched when someone else tries to complete it", async () => {
+    // The offline plugin adds the cash-on-delivery fee to a cart at completion: a stranger's attempt must not.
+    const a = await registerCustomer(api, key, "cod.owner@example.com")
+    const b = await registerCustomer(api, key, "cod.other@example.com")
+    const sdkA = await loggedInSdk(a.email, a.password)
+    const { cart } = await cartReadyForPayment(sdkA, { email: a.email })
+    const { session } = await startPayment(sdkA, cart.id, "pp_cash-on-delivery_offline")
+    for (const who of [store, b.headers]) {
+      expect(await statusOf(api.post(`/store/carts/${cart.id}/complete`, {}, who))).toBe(404)
+    }
+    const fields = "*items,*payment_collection.payment_sessions"
+    const { cart: untouched } = await sdkA.store.cart.retrieve(cart.id, { fields })
+    expect(untouched.items!.map((item) => item.id)).toEqual(cart.items!.map((item) => item.id))
+    expect(untouched.payment_collection!.payment_sessions!.map((s) => s.id)).toEqual([session.id])
+
+    const completed = await sdkA.store.cart.complete(cart.id)
+    expect(completed.type).toBe("order")
+    const order = (completed as { order: { items?: unknown[] } }).order
+    expect(order.items).toHaveLength(cart.items!.length + 1)
   })
 
   it("lets a customer claim a guest cart, which then belongs to that customer", async () => {

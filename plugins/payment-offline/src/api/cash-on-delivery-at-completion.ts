@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } f
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
+import { callerMayChangeCart } from "../utils/cart-access"
 import { cashOnDeliverySessionOf, feeIsInPlace, planCashOnDeliveryFee } from "../utils/cash-on-delivery-fee"
 import { pluginOptions } from "../utils/plugin-options"
 import { applyCashOnDeliveryFeeWorkflow } from "../workflows/apply-cash-on-delivery-fee"
@@ -10,6 +11,8 @@ const CART_FIELDS = [
   "id",
   "currency_code",
   "completed_at",
+  "customer_id",
+  "customer.has_account",
   "items.id",
   "items.quantity",
   "items.unit_price",
@@ -40,7 +43,8 @@ export async function applyCashOnDeliveryFeeAtCompletion(
   try {
     const cart = await cartOf(req.scope, req.params.id)
     const session = cashOnDeliverySessionOf(cart?.payment_collection?.payment_sessions)
-    if (!cart || cart.completed_at || !session) {
+    // Another customer's cart is left untouched, whatever the host app checks (Medusa's route then refuses or runs).
+    if (!cart || cart.completed_at || !session || !callerMayChangeCart(cart, req.auth_context?.actor_id)) {
       return next()
     }
     const fee = pluginOptions(req.scope).cashOnDeliveryFee[cart.currency_code] ?? 0
