@@ -1,4 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { setAppEnv } from "../../helpers/app-env"
 import { LEAK } from "../../helpers/security"
 import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
@@ -86,10 +87,10 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
   // The racers are many shoppers, though every request here comes from 127.0.0.1: lift the per-address cap of the
   // checkout line (read per request) so that the race, not the cap, decides.
   beforeAll(() => {
-    process.env.TIENDA_CHECKOUT_PER_ADDRESS = "1000"
+    setAppEnv({ TIENDA_CHECKOUT_PER_ADDRESS: "1000" })
   })
   afterAll(() => {
-    delete process.env.TIENDA_CHECKOUT_PER_ADDRESS
+    setAppEnv({ TIENDA_CHECKOUT_PER_ADDRESS: undefined })
   })
 
   it(`sells exactly ${STOCK} units to ${BUYERS} concurrent checkouts; the others get a clear 4xx`, async () => {
