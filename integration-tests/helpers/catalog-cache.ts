@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { setAppEnv } from "./app-env"
 
 type Headers = { headers: Record<string, string> }
 
@@ -34,11 +35,11 @@ export async function warm(api: any, url: string, headers: Headers): Promise<any
 export async function next(api: any, url: string, headers: Headers): Promise<any> {
   const response = await api.get(url, headers)
   expect(response.headers["x-tienda-cache"]).toBe("miss")
-  process.env.TIENDA_CATALOG_CACHE = "off"
+  setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
   try {
     expect((await api.get(url, headers)).data).toEqual(response.data)
   } finally {
-    process.env.TIENDA_CATALOG_CACHE = "on"
+    setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
   }
   return response.data
 }

@@ -3,6 +3,7 @@ import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders } from "../../helpers/admin"
 import { forgetCachedCatalog, next, warm } from "../../helpers/catalog-cache"
 import { guestCheckout, publishableKey, storeSdk } from "../../helpers/store"
+import { setAppEnv } from "../../helpers/app-env"
 
 /**
  * Exact invalidation of the catalog response cache: after each kind of change — through the admin API, a workflow
@@ -143,11 +144,11 @@ export function catalogCacheInvalidationSuite({ api, getContainer }: RunnerConte
     const settled = await api.get(url, store)
     // (A cache hit, the fast path, or the read model with every document found or this one product rendered again.)
     expect(settled.headers["x-tienda-read-model"] ?? "hit").toMatch(/^(hit|fast|rendered 1\/\d+)$/)
-    process.env.TIENDA_CATALOG_CACHE = "off"
+    setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
     try {
       expect((await api.get(url, store)).data).toEqual(settled.data)
     } finally {
-      process.env.TIENDA_CATALOG_CACHE = "on"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
     }
   })
 

@@ -5,6 +5,7 @@ import demoCustomers from "../../../data/customers.json"
 import { forgetCachedCatalog, warm } from "../../helpers/catalog-cache"
 import { publishableKey } from "../../helpers/store"
 import { adminHeaders } from "../../helpers/admin"
+import { setAppEnv } from "../../helpers/app-env"
 
 type ProductList = { products: Array<{ id: string; tags?: Array<{ id: string }> }>; count: number }
 
@@ -21,9 +22,9 @@ function withSortedTags(body: ProductList): ProductList {
 
 /** One URL answered by Medusa (Tienda's cache off) and then by Tienda, both parsed. */
 async function medusaThenTienda(api: any, url: string, raw: object) {
-  process.env.TIENDA_CATALOG_CACHE = "off"
+  setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
   const medusa = await api.get(url, raw)
-  process.env.TIENDA_CATALOG_CACHE = "on"
+  setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
   const tienda = await api.get(url, raw)
   const [mine, theirs] = [JSON.parse(tienda.data), JSON.parse(medusa.data)].map(withSortedTags)
   return { via: tienda.headers["x-tienda-read-model"], status: tienda.status, mine, theirs }
@@ -80,9 +81,9 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
 
   it("answers identically from the cache and from Medusa, for every catalog route", async () => {
     for (const url of urls) {
-      process.env.TIENDA_CATALOG_CACHE = "off"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
       const uncached = await api.get(url, headers)
-      process.env.TIENDA_CATALOG_CACHE = "on"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
       expect(uncached.headers["x-tienda-cache"]).toBeUndefined()
       const cached = await warm(api, url, headers)
       expect(cached).toEqual(uncached.data)
@@ -125,7 +126,7 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
         const { via, mine, theirs } = await medusaThenTienda(api, url, raw)
         const categoriesShown = page.startsWith("category_id") && context.includes("categories")
         // The first page of a context taught the fast path its rendering key: every page after it skips Medusa's
-        // middlewares (see product-list-fast-path.ts).
+        // middlewares (see src/lib/catalog-cache/fast-path/).
         expect({ url, via }).toEqual({ url, via: categoriesShown ? undefined : "fast" })
         // Same products in the same order, then the same content and key order (tags as sets).
         expect({ url, ids: mine.products.map((p: any) => p.id) }).toEqual({
@@ -286,9 +287,9 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
       [hidden.id, undefined],
     ]) {
       const url = `/store/products/${id}?${context}`
-      process.env.TIENDA_CATALOG_CACHE = "off"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
       const medusa = await api.get(url, raw)
-      process.env.TIENDA_CATALOG_CACHE = "on"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
       const tienda = await api.get(url, raw)
       const [mine, theirs] = [tienda, medusa].map((answer) => {
         const body = JSON.parse(answer.data)
@@ -299,11 +300,11 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
     }
     // What the route answers (cache off), spelled out: internal and inactive categories select nothing, others theirs.
     const idsOf = async (page: string) => {
-      process.env.TIENDA_CATALOG_CACHE = "off"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
       try {
         return (await api.get(`/store/products?${page}&fields=id`, headers)).data.products.map((p: any) => p.id)
       } finally {
-        process.env.TIENDA_CATALOG_CACHE = "on"
+        setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
       }
     }
     expect(await idsOf(`category_id=${internal.id}`)).toEqual([])
@@ -337,9 +338,9 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
 
     /** Medusa's answer (Tienda's cache off), then Tienda's: same status and body, and how Tienda answered. */
     async function compare(url: string, expected: string | undefined) {
-      process.env.TIENDA_CATALOG_CACHE = "off"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
       const medusa = await api.get(url, raw)
-      process.env.TIENDA_CATALOG_CACHE = "on"
+      setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
       const tienda = await api.get(url, raw)
       const [mine, theirs] = [tienda, medusa].map((answer) => {
         const body = JSON.parse(answer.data)
@@ -389,12 +390,11 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
   })
 
   it("builds the read model ahead: after one page of a new context, every other page is assembled", async () => {
-    process.env.TIENDA_READ_MODEL_PREBUILD = "on"
-    process.env.TIENDA_READ_MODEL_QUIET_MS = "0"
+    setAppEnv({ TIENDA_READ_MODEL_PREBUILD: "on", TIENDA_READ_MODEL_QUIET_MS: "0" })
     try {
       const context = "fields=id,title,handle,variants.sku"
       // A context is built ahead only once storefront traffic has asked for several distinct pages of it (one
-      // request never renders the whole catalog: prebuild-admission.ts).
+      // request never renders the whole catalog: src/lib/catalog-cache/prebuild/admission.ts).
       let first: any
       for (let offset = 0; offset < 10; offset += 2) {
         first = await api.get(`/store/products?limit=2&offset=${offset}&order=title&${context}`, headers)
@@ -414,7 +414,7 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
       }
       expect(answers).toContain("fast")
     } finally {
-      process.env.TIENDA_READ_MODEL_PREBUILD = "off"
+      setAppEnv({ TIENDA_READ_MODEL_PREBUILD: "off" })
     }
   })
 
@@ -457,9 +457,9 @@ export function catalogCacheSuite({ api, getContainer }: RunnerContext): void {
       "/store/Product-Categories?limit=50",
     ]) {
       for (let i = 0; i < 2; i++) {
-        process.env.TIENDA_CATALOG_CACHE = "off"
+        setAppEnv({ TIENDA_CATALOG_CACHE: "off" })
         const medusa = await api.get(url, raw)
-        process.env.TIENDA_CATALOG_CACHE = "on"
+        setAppEnv({ TIENDA_CATALOG_CACHE: "on" })
         const tienda = await api.get(url, raw)
         expect({ url, status: medusa.status }).toEqual({ url, status: 200 })
         expect({ url, cache: tienda.headers["x-tienda-cache"], via: tienda.headers["x-tienda-read-model"] }).toEqual({

@@ -1,8 +1,9 @@
 import cluster from "node:cluster"
+import { settingsOf, type Settings } from "../settings"
 
 /**
- * Every setting of the catalog cache, read from the environment on each call (tests and `tienda doctor` change it
- * between calls). The one place the catalog cache reads the environment.
+ * Every setting of the catalog cache, in the shape its parts use. The variables are declared with the app's other
+ * settings (src/lib/settings/groups/catalog-cache.ts); this file only derives the rules that combine them.
  */
 export interface CatalogCacheSettings {
   /**
@@ -35,46 +36,51 @@ export interface CatalogCacheSettings {
   }
 }
 
-type Env = NodeJS.ProcessEnv
+const MEGABYTE = 1024 * 1024
 
-/** A positive number, or the fallback for anything else (unset, 0, negative, not a number). */
-function positive(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
+/** Derived once per settings object: the URL cache and the read model ask on every request. */
+const derived = new WeakMap<Settings, CatalogCacheSettings>()
 
-function cacheEnabled(env: Env): boolean {
-  const setting = env.TIENDA_CATALOG_CACHE
-  if (setting === "on" || setting === "off") {
-    return setting === "on"
+function cacheEnabled({ catalogCache, redis, server }: Settings): boolean {
+  if (catalogCache.enabled !== undefined) {
+    return catalogCache.enabled
   }
-  const alone = !cluster.isWorker && (env.MEDUSA_WORKER_MODE || "shared") === "shared"
-  return env.NODE_ENV !== "test" && (Boolean(env.REDIS_URL) || alone)
+  const alone = !cluster.isWorker && server.workerMode === "shared"
+  return server.nodeEnv !== "test" && (Boolean(redis.url) || alone)
 }
 
-function quietMs(env: Env): number {
-  const value = Number(env.TIENDA_READ_MODEL_QUIET_MS)
-  return Number.isFinite(value) && value >= 0 ? value : 5_000
-}
-
-export function catalogCacheSettings(env: Env = process.env): CatalogCacheSettings {
-  const enabled = cacheEnabled(env)
-  const readModel = env.TIENDA_READ_MODEL !== "off" && enabled
-  const prebuild = env.TIENDA_READ_MODEL_PREBUILD
+function derive(all: Settings): CatalogCacheSettings {
+  const { catalogCache } = all
+  const enabled = cacheEnabled(all)
+  const readModel = catalogCache.readModel && enabled
   return {
     enabled,
-    redisUrl: env.REDIS_URL || undefined,
-    entries: positive(env, "TIENDA_CATALOG_CACHE_ENTRIES", 10_000),
-    bytes: positive(env, "TIENDA_CATALOG_CACHE_MB", 64) * 1024 * 1024,
-    ttlSeconds: positive(env, "TIENDA_CATALOG_CACHE_TTL", 3600),
+    redisUrl: all.redis.url || undefined,
+    entries: catalogCache.entries,
+    bytes: catalogCache.megabytes * MEGABYTE,
+    ttlSeconds: catalogCache.ttlSeconds,
     readModel: {
       enabled: readModel,
-      fastPath: env.TIENDA_READ_MODEL_FAST !== "off" && readModel,
-      maxIds: positive(env, "TIENDA_READ_MODEL_IDS", 200_000),
-      entries: positive(env, "TIENDA_READ_MODEL_ENTRIES", 50_000),
-      bytes: positive(env, "TIENDA_READ_MODEL_MB", 64) * 1024 * 1024,
-      prebuild: prebuild === "on" || (prebuild !== "off" && env.NODE_ENV !== "test"),
-      quietMs: quietMs(env),
+      fastPath: catalogCache.readModelFast && readModel,
+      maxIds: catalogCache.readModelIds,
+      entries: catalogCache.readModelEntries,
+      bytes: catalogCache.readModelMegabytes * MEGABYTE,
+      prebuild: catalogCache.readModelPrebuild ?? all.server.nodeEnv !== "test",
+      quietMs: catalogCache.readModelQuietMs,
     },
   }
+}
+
+/**
+ * The catalog cache's settings, from the app's settings (src/lib/settings: parsed and checked once at boot; a test
+ * changes them with setAppEnv) or from an environment of a test's own.
+ */
+export function catalogCacheSettings(env?: Record<string, string | undefined>): CatalogCacheSettings {
+  const all = settingsOf(env)
+  let settings = derived.get(all)
+  if (!settings) {
+    settings = derive(all)
+    derived.set(all, settings)
+  }
+  return settings
 }

@@ -1,3 +1,4 @@
+import { resetSettings } from "../../../lib/settings"
 import { catalogCache } from "../url-cache"
 
 /** A minimal Express-like request/response pair, enough for the cache middleware. */
@@ -20,8 +21,18 @@ function exchange(url: string) {
 
 describe("catalog cache under concurrent misses", () => {
   const saved = process.env.TIENDA_CATALOG_CACHE
-  beforeAll(() => (process.env.TIENDA_CATALOG_CACHE = "on"))
-  afterAll(() => (process.env.TIENDA_CATALOG_CACHE = saved))
+  beforeAll(() => {
+    process.env.TIENDA_CATALOG_CACHE = "on"
+    resetSettings()
+  })
+  afterAll(() => {
+    if (saved === undefined) {
+      delete process.env.TIENDA_CATALOG_CACHE
+    } else {
+      process.env.TIENDA_CATALOG_CACHE = saved
+    }
+    resetSettings()
+  })
 
   it("lets identical requests wait for the first read instead of reading again", async () => {
     const url = `/store/regions?coalescing=${Date.now()}`

@@ -1,5 +1,6 @@
 import { invalidateCatalogAfterWrite, invalidateStockAfterCheckout } from "../write-invalidation"
 import { catalogCacheStore } from "../../../lib/catalog-cache/stores/process-stores"
+import { resetSettings } from "../../../lib/settings"
 
 type Middleware = ReturnType<typeof invalidateCatalogAfterWrite>
 
@@ -25,8 +26,16 @@ function scopeWithCart(items: Array<{ product_id: string | null }> | Error) {
 
 describe("catalog cache invalidation after a write", () => {
   const saved = process.env.REDIS_URL
-  beforeAll(() => delete process.env.REDIS_URL)
-  afterAll(() => saved !== undefined && (process.env.REDIS_URL = saved))
+  beforeAll(() => {
+    delete process.env.REDIS_URL
+    resetSettings()
+  })
+  afterAll(() => {
+    if (saved !== undefined) {
+      process.env.REDIS_URL = saved
+    }
+    resetSettings()
+  })
 
   it("bumps on an admin write, but not on one Medusa did not authenticate", async () => {
     const admin = invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })

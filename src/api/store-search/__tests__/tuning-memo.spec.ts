@@ -16,11 +16,13 @@ describe("search tuning memo", () => {
   const original = { ...process.env }
   afterEach(() => {
     process.env = { ...original }
+    resetSettings()
     jest.useRealTimers()
   })
 
   it("reads every count when the catalog cache is off (tests, several processes without Redis)", async () => {
     process.env.TIENDA_CATALOG_CACHE = "off"
+    resetSettings()
     const { asked, count } = counter()
     expect(await memoizedCounts(["a", "b"], count)).toEqual([10, 20])
     expect(await memoizedCounts(["a", "b"], count)).toEqual([10, 20])
@@ -29,6 +31,7 @@ describe("search tuning memo", () => {
 
   it("keeps counts until the catalog changes, and reads only the missing ones", async () => {
     process.env.TIENDA_CATALOG_CACHE = "on"
+    resetSettings()
     const { asked, count } = counter()
     expect(await memoizedCounts(["x1", "x2"], count)).toEqual([10, 20])
     expect(await memoizedCounts(["x2", "x3"], count)).toEqual([20, 20])
@@ -62,6 +65,7 @@ describe("search tuning memo", () => {
 
   it("reads the synonyms once per catalog generation", async () => {
     process.env.TIENDA_CATALOG_CACHE = "on"
+    resetSettings()
     const synonymTermsRead = jest.fn(async () => [["tee", "t-shirt"]])
     const req = { scope: { resolve: () => ({ synonymTerms: synonymTermsRead }) } } as any
     expect(await synonymTerms(req)).toEqual([["tee", "t-shirt"]])

@@ -1,22 +1,7 @@
 import { catalogCacheSettings } from "../settings"
 
 describe("catalog cache switch", () => {
-  const saved = { ...process.env }
-  afterEach(() => {
-    process.env = { ...saved }
-  })
-  const withEnv = (env: Record<string, string | undefined>) => {
-    process.env = {
-      ...saved,
-      NODE_ENV: "production",
-      TIENDA_CATALOG_CACHE: undefined,
-      REDIS_URL: undefined,
-      MEDUSA_WORKER_MODE: undefined,
-      ...env,
-    }
-    for (const [name, value] of Object.entries(process.env)) if (value === undefined) delete process.env[name]
-    return catalogCacheSettings().enabled
-  }
+  const withEnv = (env: Record<string, string>) => catalogCacheSettings({ NODE_ENV: "production", ...env }).enabled
 
   it("is on for a single process, in memory or with Redis", () => {
     expect(withEnv({})).toBe(true)
@@ -48,8 +33,9 @@ describe("catalog cache switch", () => {
         quietMs: 5_000,
       },
     })
-    expect(settings({ TIENDA_CATALOG_CACHE_ENTRIES: "-1", TIENDA_CATALOG_CACHE_MB: "x" })).toMatchObject({
-      entries: 10_000,
+    expect(settings({ TIENDA_CATALOG_CACHE_MB: "8", TIENDA_READ_MODEL_MB: "2" })).toMatchObject({
+      bytes: 8 * 1024 * 1024,
+      readModel: { bytes: 2 * 1024 * 1024 },
     })
     expect(settings({ TIENDA_READ_MODEL_QUIET_MS: "0" }).readModel.quietMs).toBe(0)
     expect(settings({ TIENDA_READ_MODEL: "off" }).readModel).toMatchObject({ enabled: false, fastPath: false })
@@ -57,5 +43,15 @@ describe("catalog cache switch", () => {
     expect(settings({ NODE_ENV: "test" }).readModel.prebuild).toBe(false)
     expect(settings({ NODE_ENV: "test", TIENDA_READ_MODEL_PREBUILD: "on" }).readModel.prebuild).toBe(true)
     expect(settings({ REDIS_URL: "" }).redisUrl).toBeUndefined()
+  })
+
+  it("refuses a malformed value, naming the variable, instead of falling back to the default", () => {
+    expect(() => catalogCacheSettings({ TIENDA_CATALOG_CACHE_ENTRIES: "-1", TIENDA_CATALOG_CACHE_MB: "64MB" })).toThrow(
+      /TIENDA_CATALOG_CACHE_ENTRIES[\s\S]*TIENDA_CATALOG_CACHE_MB must be a whole number of megabytes/
+    )
+  })
+
+  it("gives the same object to every request until the settings change", () => {
+    expect(catalogCacheSettings()).toBe(catalogCacheSettings())
   })
 })

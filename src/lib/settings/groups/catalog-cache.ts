@@ -3,9 +3,9 @@ import { positiveInteger, wholeNumber } from "../types/numbers"
 import { onOff } from "../types/switches"
 
 /**
- * The store catalog cache and the product-list read model (src/api/catalog-cache/). `enabled` and
- * `readModelPrebuild` are undefined when unset: their readers decide (off under jest; the cache also off without
- * Redis in a process that is one of several).
+ * The store catalog cache and the product-list read model (src/lib/catalog-cache/). `enabled` and
+ * `readModelPrebuild` are undefined when unset: src/lib/catalog-cache/settings.ts decides (off under jest; the cache
+ * also off without Redis in a process that is one of several).
  */
 export const catalogCacheSettings = {
   enabled: optional("TIENDA_CATALOG_CACHE", onOff, "the store catalog response cache"),
