@@ -24,9 +24,6 @@ export default tseslint.config(
       "cli/src/codemods/__tests__/fixtures/",
       // Code that breaks the rules on purpose, for the test that proves they are on.
       "integration-tests/__tests__/fixtures/",
-      // phase 2: src/ joins once its restructure lands
-      "src/",
-      "medusa-config.ts",
     ],
   },
   {

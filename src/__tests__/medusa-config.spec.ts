@@ -18,7 +18,21 @@ const freshStateDir = () => path.join(scratch, `state-${++stateDirs}`)
 
 function loadConfig(env: Record<string, string | undefined>): any {
   process.env = { ...SAVED_ENV }
-  for (const name of ["NODE_ENV", "TIENDA_LOCAL", "TIENDA_STATE_DIR", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL", "MEDUSA_WORKER_MODE", "DATABASE_URL", "OFFLINE_COD_FEE", "ELASTICSEARCH_URL", "TIENDA_MEDUSA_CACHE", "TIENDA_MEDUSA_CACHE_MB", "MEDUSA_FF_CACHING"]) {
+  for (const name of [
+    "NODE_ENV",
+    "TIENDA_LOCAL",
+    "TIENDA_STATE_DIR",
+    "JWT_SECRET",
+    "COOKIE_SECRET",
+    "REDIS_URL",
+    "MEDUSA_WORKER_MODE",
+    "DATABASE_URL",
+    "OFFLINE_COD_FEE",
+    "ELASTICSEARCH_URL",
+    "TIENDA_MEDUSA_CACHE",
+    "TIENDA_MEDUSA_CACHE_MB",
+    "MEDUSA_FF_CACHING",
+  ]) {
     delete process.env[name]
   }
   Object.assign(process.env, { NODE_ENV: "development", TIENDA_STATE_DIR: freshStateDir() }, env)
@@ -29,6 +43,7 @@ function loadConfig(env: Record<string, string | undefined>): any {
   }
   let config: any
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the config per environment
     config = require("../../medusa-config")
   })
   return config
@@ -54,7 +69,9 @@ afterAll(() => {
 describe("medusa-config", () => {
   it("refuses every NODE_ENV but development and test without secrets in the env or the state folder", () => {
     for (const nodeEnv of ["production", "staging", "prod", undefined]) {
-      expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(/JWT_SECRET and COOKIE_SECRET must be set.*production rules.*randomBytes/s)
+      expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(
+        /JWT_SECRET and COOKIE_SECRET must be set.*production rules.*randomBytes/s
+      )
     }
     // One variable set is not enough: the other has no fallback either.
     expect(() => loadConfig({ NODE_ENV: "staging", JWT_SECRET: STRONG })).toThrow(/COOKIE_SECRET must be set/)
@@ -76,7 +93,9 @@ describe("medusa-config", () => {
 
   it("refuses a malformed rate limit at boot, naming every variable that is wrong", () => {
     const bad = { NODE_ENV: "test", TIENDA_RATE_LIMIT_GLOBAL: "lots", TIENDA_RATE_LIMIT_LOGIN_IP: "0/60" }
-    expect(() => loadConfig(bad)).toThrow(/TIENDA_RATE_LIMIT_GLOBAL must look like[\s\S]*TIENDA_RATE_LIMIT_LOGIN_IP must look like/)
+    expect(() => loadConfig(bad)).toThrow(
+      /TIENDA_RATE_LIMIT_GLOBAL must look like[\s\S]*TIENDA_RATE_LIMIT_LOGIN_IP must look like/
+    )
     expect(() => loadConfig({ NODE_ENV: "test", TIENDA_RATE_LIMIT_GLOBAL: "100/60" })).not.toThrow()
   })
 
@@ -99,7 +118,9 @@ describe("medusa-config", () => {
     // Every value under local rules; the ones a user would paste under each other mode (a config load costs ~0.3 s).
     const cases = [
       ...weak.map((value) => ["development", value]),
-      ...["test", "production", "staging"].flatMap((nodeEnv) => ["supersecret", "tienda-local-development-secret", "x".repeat(32)].map((value) => [nodeEnv, value])),
+      ...["test", "production", "staging"].flatMap((nodeEnv) =>
+        ["supersecret", "tienda-local-development-secret", "x".repeat(32)].map((value) => [nodeEnv, value])
+      ),
     ]
     for (const [nodeEnv, value] of cases) {
       let message = ""
@@ -108,7 +129,13 @@ describe("medusa-config", () => {
       } catch (error) {
         message = (error as Error).message
       }
-      expect({ nodeEnv, value, message }).toEqual({ nodeEnv, value, message: expect.stringMatching(/^JWT_SECRET must be a random string.*it is (a published default|shorter|a pattern)/) })
+      expect({ nodeEnv, value, message }).toEqual({
+        nodeEnv,
+        value,
+        message: expect.stringMatching(
+          /^JWT_SECRET must be a random string.*it is (a published default|shorter|a pattern)/
+        ),
+      })
       if (value.length >= 12) {
         expect(message).not.toContain(value)
       }
@@ -126,7 +153,11 @@ describe("medusa-config", () => {
     const written = fs.readFileSync(file, "utf8")
 
     // The test runner (NODE_ENV=test) and a local `tienda start` (medusa start forces production) read the same file.
-    for (const env of [{ NODE_ENV: "test" }, { NODE_ENV: "production", TIENDA_LOCAL: "true" }, { NODE_ENV: "staging" }]) {
+    for (const env of [
+      { NODE_ENV: "test" },
+      { NODE_ENV: "production", TIENDA_LOCAL: "true" },
+      { NODE_ENV: "staging" },
+    ]) {
       const again = loadConfig({ ...env, TIENDA_STATE_DIR: stateDir }).projectConfig.http
       expect(again).toMatchObject({ jwtSecret: first.jwtSecret, cookieSecret: first.cookieSecret })
     }
@@ -139,7 +170,9 @@ describe("medusa-config", () => {
     const production = loadConfig({ NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG })
     expect(production.projectConfig.cookieOptions.secure).toBe(true)
     expect(production.projectConfig.http.jwtSecret).toBe(STRONG)
-    expect(loadConfig({ NODE_ENV: "staging", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }).projectConfig.cookieOptions.secure).toBe(true)
+    expect(
+      loadConfig({ NODE_ENV: "staging", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }).projectConfig.cookieOptions.secure
+    ).toBe(true)
 
     // `medusa start` forces NODE_ENV=production even on a laptop; tienda start marks local runs.
     const local = loadConfig({ NODE_ENV: "production", TIENDA_LOCAL: "true" })
@@ -149,7 +182,10 @@ describe("medusa-config", () => {
   it("locks through PostgreSQL without Redis, never in-process", () => {
     const config = loadConfig({})
     // Medusa's provider brings the table; Tienda's race-free subclass takes the locks.
-    expect(lockingProviders(config)).toEqual(["@medusajs/medusa/locking-postgres", "./src/modules/locking-postgres-strict"])
+    expect(lockingProviders(config)).toEqual([
+      "@medusajs/medusa/locking-postgres",
+      "./src/modules/locking-postgres-strict",
+    ])
     expect(defaultLockingProvider(config)).toBe("./src/modules/locking-postgres-strict")
     expect(config.projectConfig.redisUrl).toBeUndefined()
     expect(moduleResolves(config)).not.toContain("@medusajs/medusa/event-bus-redis")
@@ -174,15 +210,25 @@ describe("medusa-config", () => {
     const local = loadConfig({})
     expect(local.featureFlags.caching).toBe(true)
     expect(local.modules.caching.options.providers).toEqual([
-      { resolve: "./src/modules/caching-bounded", id: "bounded", is_default: true, options: { maxMb: 32, redisUrl: undefined } },
+      {
+        resolve: "./src/modules/caching-bounded",
+        id: "bounded",
+        is_default: true,
+        options: { maxMb: 32, redisUrl: undefined },
+      },
     ])
     const shared = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", TIENDA_MEDUSA_CACHE_MB: "8" })
-    expect(shared.modules.caching.options.providers[0].options).toEqual({ maxMb: 8, redisUrl: "redis://127.0.0.1:6379" })
+    expect(shared.modules.caching.options.providers[0].options).toEqual({
+      maxMb: 8,
+      redisUrl: "redis://127.0.0.1:6379",
+    })
 
     const off = loadConfig({ TIENDA_MEDUSA_CACHE: "off" })
     expect(off.featureFlags.caching).toBe(false)
     expect(moduleResolves(off)).not.toContain("@medusajs/medusa/caching")
-    expect(() => loadConfig({ TIENDA_MEDUSA_CACHE_MB: "lots" })).toThrow(/TIENDA_MEDUSA_CACHE_MB must be a number of megabytes above 0 \(got "lots"\)/)
+    expect(() => loadConfig({ TIENDA_MEDUSA_CACHE_MB: "lots" })).toThrow(
+      /TIENDA_MEDUSA_CACHE_MB must be a number of megabytes above 0 \(got "lots"\)/
+    )
   })
 
   it("searches on PostgreSQL by default and on Elasticsearch when ELASTICSEARCH_URL is set", () => {
@@ -206,7 +252,9 @@ describe("medusa-config", () => {
 
   it("refuses a cash-on-delivery fee that is not a currency and a non-negative amount", () => {
     for (const spec of ["eur:", "eur:-1", "eur:abc", "euro:2", "eur"]) {
-      expect(() => loadConfig({ OFFLINE_COD_FEE: spec })).toThrow(/OFFLINE_COD_FEE must be amounts per currency like "eur:2.5,usd:3"/)
+      expect(() => loadConfig({ OFFLINE_COD_FEE: spec })).toThrow(
+        /OFFLINE_COD_FEE must be amounts per currency like "eur:2.5,usd:3"/
+      )
     }
     expect(() => loadConfig({ OFFLINE_COD_FEE: "eur:2.5, usd:3" })).not.toThrow()
   })
@@ -216,6 +264,8 @@ describe("medusa-config", () => {
     expect(worker.projectConfig.databaseUrl).toBe("postgres://db.example.com/shop")
     expect(worker.projectConfig.workerMode).toBe("worker")
     expect(worker.admin.disable).toBe(true)
-    expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE must be one of "shared", "worker", "server" \(got "both"\)/)
+    expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both" })).toThrow(
+      /MEDUSA_WORKER_MODE must be one of "shared", "worker", "server" \(got "both"\)/
+    )
   })
 })

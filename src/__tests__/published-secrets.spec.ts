@@ -23,6 +23,7 @@ function configUnder(env: Record<string, string>): any {
   Object.assign(process.env, env)
   let config: any
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the config per environment
     config = require("../../medusa-config")
   })
   return config
@@ -31,13 +32,19 @@ function configUnder(env: Record<string, string>): any {
 /** Runs Medusa's admin authentication on a request carrying `token`; the HTTP status it answers, 200 if it passes. */
 async function adminStatus(config: any, token: string): Promise<number> {
   const scope = {
-    resolve: (key: string) => (key === ContainerRegistrationKeys.CONFIG_MODULE ? config : { warn() {}, error() {}, debug() {} }),
+    resolve: (key: string) =>
+      key === ContainerRegistrationKeys.CONFIG_MODULE ? config : { warn() {}, error() {}, debug() {} },
   }
   const req: any = { headers: { authorization: `Bearer ${token}` }, scope, session: {} }
   let status = 200
   const res: any = { status: (code: number) => ((status = code), res), json: () => res }
   let passed = false
-  await authenticate("user", ["session", "bearer", "api-key"])(req, res, () => (passed = true))
+  // Medusa types the middleware as returning void, though it is async and answers after awaiting.
+  await (authenticate("user", ["session", "bearer", "api-key"])(
+    req,
+    res,
+    () => (passed = true)
+  ) as unknown as Promise<void>)
   return passed ? 200 : status
 }
 
@@ -58,7 +65,10 @@ describe("a token signed with a secret published in the repository", () => {
   const modes: [string, Record<string, string>][] = [
     ["development", { NODE_ENV: "development", TIENDA_STATE_DIR: path.join(scratch, "development") }],
     ["test (the test runner)", { NODE_ENV: "test", TIENDA_STATE_DIR: path.join(scratch, "test") }],
-    ["a local `tienda start` (medusa start)", { NODE_ENV: "production", TIENDA_LOCAL: "true", TIENDA_STATE_DIR: path.join(scratch, "local") }],
+    [
+      "a local `tienda start` (medusa start)",
+      { NODE_ENV: "production", TIENDA_LOCAL: "true", TIENDA_STATE_DIR: path.join(scratch, "local") },
+    ],
     ["production, install secrets", { NODE_ENV: "production", TIENDA_STATE_DIR: stateWithFile }],
     ["staging, install secrets", { NODE_ENV: "staging", TIENDA_STATE_DIR: stateWithFile }],
   ]
@@ -71,7 +81,10 @@ describe("a token signed with a secret published in the repository", () => {
     const userId = "user_01TIENDAADMIN"
     expect(await adminStatus(config, adminTokenSignedWith(config.projectConfig.http.jwtSecret, userId))).toBe(200)
     for (const secret of secrets) {
-      expect({ secret, status: await adminStatus(config, adminTokenSignedWith(secret, userId)) }).toEqual({ secret, status: 401 })
+      expect({ secret, status: await adminStatus(config, adminTokenSignedWith(secret, userId)) }).toEqual({
+        secret,
+        status: 401,
+      })
     }
   })
 })

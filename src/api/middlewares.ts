@@ -36,10 +36,17 @@ export default defineMiddlewares({
     // Product lists that miss it are assembled from per-product documents (after Medusa's own middlewares of the route);
     // a category filter selects through public categories only, as Medusa's route means to (store-category-filter.ts).
     { matcher: "/store/products", method: ["GET"], middlewares: [storeCategoryFilter, productListReadModel] },
-    { matcher: "/admin", middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })] },
+    {
+      matcher: "/admin",
+      middlewares: [invalidateCatalogAfterWrite(["catalog", "inventory"], { authenticatedOnly: true })],
+    },
     { matcher: "/store/carts", method: ["POST"], middlewares: [requireRegionCountries] },
     { matcher: "/store/carts/:id", method: ["POST"], middlewares: [requireRegionCountries] },
-    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [queueCheckout, attachOrderToken, invalidateStockAfterCheckout] },
+    {
+      matcher: "/store/carts/:id/complete",
+      method: ["POST"],
+      middlewares: [queueCheckout, attachOrderToken, invalidateStockAfterCheckout],
+    },
     { matcher: "/store/customers/me/addresses", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers/me/addresses/:address_id", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers", method: ["POST"], middlewares: [requireEmail] },
@@ -60,7 +67,11 @@ export default defineMiddlewares({
       middlewares: [keepDeclaredSessionData],
     },
     // Medusa serves the feature flags to anyone; they fingerprint the version and its experimental features.
-    { matcher: "/admin/feature-flags", method: ["GET"], middlewares: [authenticate("user", ["session", "bearer", "api-key"])] },
+    {
+      matcher: "/admin/feature-flags",
+      method: ["GET"],
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
+    },
     {
       matcher: "/store/carts",
       method: ["POST"],

@@ -11,7 +11,7 @@ import { loadInStockChannels } from "../lib/search/product-stock"
  */
 async function toDocuments(rows: ProductRow[], context: SearchTypes.SearchIngestionContext) {
   const published = rows.filter((row) => row.status === "published")
-  const graph = context.container.query.graph.bind(context.container.query) as any
+  const graph = context.container.query.graph.bind(context.container.query)
   const stock = await loadInStockChannels(graph, published)
   return published.map((row) => toProductDocument(row, stock.get(row.id) ?? []))
 }
@@ -26,7 +26,7 @@ export default defineSearchIndex({
     transform: toDocuments as any,
     is_delete: (event) => event.name === "product.deleted",
     resolve_ids: (event, context) =>
-      resolveProductIds(event as any, context.container.query.graph.bind(context.container.query) as any),
+      resolveProductIds(event as any, context.container.query.graph.bind(context.container.query)),
   }),
   seed: graphSeed({ fields: PRODUCT_GRAPH_FIELDS, batch_size: 200, transform: toDocuments as any }),
 })

@@ -32,8 +32,15 @@ const SearchIndexStatusWidget = () => {
         </Text>
       )}
       <Text size="small" className="text-ui-fg-subtle">
-        Tune search in <a className="text-ui-fg-interactive" href="/app/settings/search-synonyms">Search synonyms</a> and
-        see what shoppers look for in <a className="text-ui-fg-interactive" href="/app/settings/search-insights">Search insights</a>.
+        Tune search in{" "}
+        <a className="text-ui-fg-interactive" href="/app/settings/search-synonyms">
+          Search synonyms
+        </a>{" "}
+        and see what shoppers look for in{" "}
+        <a className="text-ui-fg-interactive" href="/app/settings/search-insights">
+          Search insights
+        </a>
+        .
       </Text>
     </Container>
   )

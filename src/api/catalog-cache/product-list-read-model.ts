@@ -51,7 +51,7 @@ export async function productListReadModel(
         filters: structuredClone(request.filterableFields),
         pagination: structuredClone(request.queryConfig.pagination),
       },
-      { locale: request.locale } as never
+      { locale: request.locale }
     )
     ids = (data as Array<{ id: string }>).map((product) => product.id)
     page = { count: Number(metadata?.count ?? 0), skip: metadata?.skip, take: metadata?.take }

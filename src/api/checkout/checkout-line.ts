@@ -22,7 +22,7 @@ export interface Place {
   /** Resolves when the caller may run; never rejects. */
   readonly turn: Promise<void>
   /** Gives the place back: when done, or when the caller left or timed out while waiting. Idempotent. */
-  leave(): void
+  leave: () => void
   readonly running: boolean
 }
 

@@ -26,7 +26,11 @@ function currentLimits(): CheckoutLineLimits {
 const REFUSALS: Record<Refusal, { status: number; type: string; message: string }> = {
   cart_busy: { status: 409, type: "conflict", message: "This cart is already being completed; retry in a moment." },
   line_full: { status: 409, type: "conflict", message: "Checkout is busy right now; retry in a moment." },
-  address_busy: { status: 429, type: "too_many_requests", message: "Too many checkouts from this address at once; retry in a moment." },
+  address_busy: {
+    status: 429,
+    type: "too_many_requests",
+    message: "Too many checkouts from this address at once; retry in a moment.",
+  },
 }
 
 function refuse(res: MedusaResponse, refusal: Refusal): void {
@@ -66,10 +70,10 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
       return place.leave()
     }
     // The route is done when it answers, whether or not the caller is still there to read it.
-    const end = res.end
-    res.end = function (this: MedusaResponse, ...args: unknown[]) {
+    const end = res.end.bind(res) as (...a: unknown[]) => MedusaResponse
+    res.end = function (...args: unknown[]) {
       place.leave()
-      return (end as (...a: unknown[]) => MedusaResponse).apply(this, args)
+      return end(...args)
     } as typeof res.end
     next()
   })

@@ -29,19 +29,24 @@ export function addressBucket(address: string): string {
   if (isIP(plain) !== 6) {
     return plain || "unknown"
   }
-  return `${ipv6Groups(plain).slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`
+  return `${ipv6Groups(plain)
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(":")}::/64`
 }
 
 // The eight 16-bit groups of a valid IPv6 address (`::` expanded, an embedded IPv4 tail as two groups).
 function ipv6Groups(address: string): number[] {
   const toGroups = (part: string): number[] =>
-    part === "" ? [] : part.split(":").flatMap((piece) => {
-      if (piece.includes(".")) {
-        const [a, b, c, d] = piece.split(".").map(Number)
-        return [(a << 8) | b, (c << 8) | d]
-      }
-      return [parseInt(piece, 16)]
-    })
+    part === ""
+      ? []
+      : part.split(":").flatMap((piece) => {
+          if (piece.includes(".")) {
+            const [a, b, c, d] = piece.split(".").map(Number)
+            return [(a << 8) | b, (c << 8) | d]
+          }
+          return [parseInt(piece, 16)]
+        })
   const [head, tail] = address.split("::")
   const first = toGroups(head)
   const last = tail === undefined ? [] : toGroups(tail)
@@ -59,15 +64,18 @@ type ClientRequest = Pick<MedusaRequest, "headers" | "ip"> & {
   socket?: { remoteAddress?: string }
 }
 
+/** A storefront named its shopper, but not by an IP address. */
+const INVALID_CLIENT = Symbol("invalid client address")
+
 /**
  * The shopper's address a trusted storefront server names: undefined when no secret is configured, the request
- * carries none or a wrong one, or the header holds no address. `invalid` when the secret is right but the header is
+ * carries none or a wrong one, or the header holds no address. `INVALID_CLIENT` when the secret is right but the header is
  * not an IP address (the storefront's bug, answered with 400 by `trustedClientAddress`).
  */
 export function storefrontClientOf(
   req: Pick<ClientRequest, "headers">,
   env?: NodeJS.ProcessEnv
-): string | "invalid" | undefined {
+): string | typeof INVALID_CLIENT | undefined {
   const secret = settingsOf(env).clientAddress.storefrontSecret
   const given = req.headers[STOREFRONT_SECRET_HEADER]
   const named = req.headers[STOREFRONT_CLIENT_IP_HEADER]
@@ -75,7 +83,7 @@ export function storefrontClientOf(
     return undefined
   }
   const address = plainAddress(named)
-  return isIP(address) ? address : "invalid"
+  return isIP(address) ? address : INVALID_CLIENT
 }
 
 /** Sets the app's `trust proxy` to the configured proxies (Medusa's loader sets 1); a no-op once it is. */
@@ -92,7 +100,7 @@ export function applyTrustedProxies(app: ClientRequest["app"], env?: NodeJS.Proc
  */
 export function clientAddressOf(req: ClientRequest, env?: NodeJS.ProcessEnv): string {
   const shopper = storefrontClientOf(req, env)
-  if (shopper && shopper !== "invalid") {
+  if (typeof shopper === "string") {
     return addressBucket(shopper)
   }
   applyTrustedProxies(req.app, env)
@@ -107,7 +115,7 @@ export function clientAddressOf(req: ClientRequest, env?: NodeJS.ProcessEnv): st
 export function trustedClientAddress(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   applyTrustedProxies(req.app)
   const shopper = storefrontClientOf(req)
-  if (shopper === "invalid") {
+  if (shopper === INVALID_CLIENT) {
     res.status(400).json({ type: "invalid_data", message: `${STOREFRONT_CLIENT_IP_HEADER} must be an IP address` })
     return
   }

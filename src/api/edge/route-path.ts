@@ -32,7 +32,10 @@ export function routePathOf(req: { originalUrl?: string; url?: string }): RouteP
 export function parseRoutePath(url: string): RoutePath {
   const at = url.search(/[?#]/)
   const raw = pathnameOf(at < 0 ? url : url.slice(0, at))
-  const segments = raw.split("/").filter((segment) => segment.length > 0).map(decodeSegment)
+  const segments = raw
+    .split("/")
+    .filter((segment) => segment.length > 0)
+    .map(decodeSegment)
   const lower = segments.map((segment) => segment.toLowerCase())
   return { segments, lower, text: `/${lower.join("/")}` }
 }
@@ -62,7 +65,11 @@ function decodeSegment(segment: string): string {
  * Matches a route pattern in Express's syntax (`/store/carts/:id/line-items/:line_id`) against a path; returns the
  * parameters (decoded, case kept) or undefined. `prefix: true` also matches longer paths, as `app.use` does.
  */
-export function matchRoute(pattern: string, path: RoutePath, options: { prefix?: boolean } = {}): Record<string, string> | undefined {
+export function matchRoute(
+  pattern: string,
+  path: RoutePath,
+  options: { prefix?: boolean } = {}
+): Record<string, string> | undefined {
   const parts = pattern.split("/").filter((part) => part.length > 0)
   if (path.segments.length < parts.length || (!options.prefix && path.segments.length !== parts.length)) {
     return undefined

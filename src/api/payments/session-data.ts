@@ -50,9 +50,9 @@ export const DEFAULT_SHOPPER_KEYS: readonly string[] = STRIPE_SHOPPER_KEYS
 
 export function shopperKeysFor(providerId: unknown): readonly string[] {
   const identifier = typeof providerId === "string" ? /^pp_(.+?)_/.exec(providerId)?.[1] : undefined
-  return (identifier !== undefined && Object.prototype.hasOwnProperty.call(SHOPPER_SESSION_DATA_KEYS, identifier)
+  return identifier !== undefined && Object.prototype.hasOwnProperty.call(SHOPPER_SESSION_DATA_KEYS, identifier)
     ? SHOPPER_SESSION_DATA_KEYS[identifier]
-    : DEFAULT_SHOPPER_KEYS)
+    : DEFAULT_SHOPPER_KEYS
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -13,20 +13,26 @@ import { settings } from "../../lib/settings"
  */
 export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   const secret = settings().payments.stripeWebhookSecret
-  if (!secret || !String(req.params.provider ?? "").toLowerCase().startsWith("stripe")) {
+  const provider = String(req.params.provider ?? "").toLowerCase()
+  if (!secret || !provider.startsWith("stripe")) {
     return next()
   }
   const signature = req.headers["stripe-signature"]
   const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody
   if (typeof signature !== "string" || !raw) {
-    res.status(400).json({ type: "invalid_data", message: "Stripe webhook refused: the Stripe-Signature header is missing" })
+    res
+      .status(400)
+      .json({ type: "invalid_data", message: "Stripe webhook refused: the Stripe-Signature header is missing" })
     return
   }
   try {
     // The SDK's static helper: verification needs only the secret, no API client.
     Stripe.webhooks.constructEvent(raw, signature, secret)
   } catch {
-    res.status(400).json({ type: "invalid_data", message: "Stripe webhook refused: the signature does not match STRIPE_WEBHOOK_SECRET (or is too old)" })
+    res.status(400).json({
+      type: "invalid_data",
+      message: "Stripe webhook refused: the signature does not match STRIPE_WEBHOOK_SECRET (or is too old)",
+    })
     return
   }
   next()

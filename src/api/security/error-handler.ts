@@ -16,7 +16,9 @@ export function tiendaErrorHandler() {
     const { status, body } = toSafeErrorResponse(err, requestId)
     const where = `${req.method} ${(req.originalUrl || req.url || "").split("?")[0]}`
     if (status >= 500) {
-      logger.error(`request_id=${requestId} ${where} failed with ${status}: ${err?.stack ?? err?.message ?? String(err)}`)
+      logger.error(
+        `request_id=${requestId} ${where} failed with ${status}: ${err?.stack ?? err?.message ?? String(err)}`
+      )
     } else {
       logger.info(`request_id=${requestId} ${where} answered ${status}: ${body.message}`)
     }

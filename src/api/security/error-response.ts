@@ -38,7 +38,8 @@ export function leaksInternals(message: string): boolean {
   return LEAK_PATTERNS.some((pattern) => pattern.test(message))
 }
 
-const LOCK_MESSAGES = /timed-out acquiring lock|is already locked|failed to acquire lock|could not obtain lock|lock timeout/i
+const LOCK_MESSAGES =
+  /timed-out acquiring lock|is already locked|failed to acquire lock|could not obtain lock|lock timeout/i
 // Medusa's workflow orchestrator refusing a step state change: seen when checkouts of the same stock race across
 // server processes. Internal wording; the caller's remedy is the same as for a lock: retry.
 const WORKFLOW_STATE_MESSAGES = /^Updating (State|Status) from "\w+" to "\w+" is not allowed\.$/
@@ -74,7 +75,9 @@ export function toSafeErrorResponse(err: any, requestId: string): SafeErrorRespo
 
   if (Array.isArray(err?.issues)) {
     // zod errors from Medusa's validators: their messages name the fields and carry no internals.
-    const text = err.issues.map((issue: any) => `${(issue.path ?? []).join(".") || "body"}: ${issue.message}`).join("; ")
+    const text = err.issues
+      .map((issue: any) => `${(issue.path ?? []).join(".") || "body"}: ${issue.message}`)
+      .join("; ")
     return clientError(400, MedusaError.Types.INVALID_DATA, text)
   }
   if (err instanceof URIError || /^Failed to decode param/.test(message)) {
@@ -87,7 +90,11 @@ export function toSafeErrorResponse(err: any, requestId: string): SafeErrorRespo
   }
   if (err instanceof TypeError && /[\\/]zod[\\/]/.test(err.stack ?? "")) {
     // A Medusa validator's transform crashed on a value of the wrong type (e.g. `name.trim()` on a number).
-    return clientError(400, MedusaError.Types.INVALID_DATA, "the request body does not have the expected shape: a field is missing or has the wrong type")
+    return clientError(
+      400,
+      MedusaError.Types.INVALID_DATA,
+      "the request body does not have the expected shape: a field is missing or has the wrong type"
+    )
   }
   if (/^Trying to (order|query) by not existing property/.test(message)) {
     return clientError(400, MedusaError.Types.INVALID_DATA, "order or a filter names a field that does not exist")
@@ -110,7 +117,12 @@ export function toSafeErrorResponse(err: any, requestId: string): SafeErrorRespo
   if (err?.code === SEARCH_UNAVAILABLE) {
     return {
       status: 503,
-      body: { type: "unavailable", code: SEARCH_UNAVAILABLE, message: "Search is temporarily unavailable; try again shortly.", request_id: requestId },
+      body: {
+        type: "unavailable",
+        code: SEARCH_UNAVAILABLE,
+        message: "Search is temporarily unavailable; try again shortly.",
+        request_id: requestId,
+      },
     }
   }
 

@@ -25,7 +25,11 @@ export function isValidOrderToken(orderId: string, token: unknown, secret: strin
 
 export function jwtSecretOf(req: MedusaRequest): string {
   const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  return String(config.projectConfig.http.jwtSecret)
+  const secret = config.projectConfig.http.jwtSecret
+  if (typeof secret !== "string") {
+    throw new Error("projectConfig.http.jwtSecret must be a string to sign order tokens")
+  }
+  return secret
 }
 
 /** Whether guest orders need their token (`token`) or only their id (`open`, Medusa's model; the default). */

@@ -15,7 +15,11 @@ import { guestOrdersNeedToken, isValidOrderToken, jwtSecretOf, ORDER_TOKEN_HEADE
  * With TIENDA_GUEST_ORDER_ACCESS=token a guest order also needs its order token. Order transfer requests are refused
  * unless the requesting customer's email is the order's email.
  */
-export async function enforceOwnership(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+export async function enforceOwnership(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
   const path = routePathOf(req)
   const query = (req.query ?? {}) as Record<string, unknown>
   const body = req.body && typeof req.body === "object" ? (req.body as Record<string, unknown>) : {}
@@ -62,7 +66,9 @@ export async function enforceOwnership(req: MedusaRequest, _res: MedusaResponse,
 
 /** Medusa deletes a line item by its id alone: the line of another cart would go. */
 async function checkLineOfCart(req: MedusaRequest, cartId: string, lineId: string): Promise<void> {
-  const lines = await req.scope.resolve(Modules.CART).listLineItems({ id: lineId, cart_id: cartId }, { select: ["id"], take: 1 })
+  const lines = await req.scope
+    .resolve(Modules.CART)
+    .listLineItems({ id: lineId, cart_id: cartId }, { select: ["id"], take: 1 })
   if (lines.length === 0) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Line item with id: ${lineId} was not found`)
   }
@@ -71,7 +77,11 @@ async function checkLineOfCart(req: MedusaRequest, cartId: string, lineId: strin
 /** A payment collection belongs to its cart (or order): the same owner rules apply. */
 async function checkPaymentCollection(req: MedusaRequest, id: string, actor: string | undefined): Promise<void> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "cart.id", "order.id"], filters: { id } })
+  const { data } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "cart.id", "order.id"],
+    filters: { id },
+  })
   const collection = data[0] as { cart?: { id?: string } | null; order?: { id?: string } | null } | undefined
   if (!collection) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection with id: ${id} was not found`)
@@ -97,14 +107,20 @@ async function checkCart(req: MedusaRequest, id: string, actor: string | undefin
   }
 }
 
-async function checkOrder(req: MedusaRequest, id: string, actor: string | undefined, options: { transferRequest: boolean }): Promise<void> {
+async function checkOrder(
+  req: MedusaRequest,
+  id: string,
+  actor: string | undefined,
+  options: { transferRequest: boolean }
+): Promise<void> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: ["id", "email", "customer_id", "customer.id", "customer.has_account"],
     filters: { id, is_draft_order: false },
   })
-  const order = data[0] as { email?: string | null; customer_id?: string | null; customer?: { has_account?: boolean } | null } | undefined
+  const order = data[0] as
+    { email?: string | null; customer_id?: string | null; customer?: { has_account?: boolean } | null } | undefined
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${id} was not found`)
   if (!order) {
     throw notFound
@@ -131,7 +147,9 @@ async function checkOrder(req: MedusaRequest, id: string, actor: string | undefi
 }
 
 async function customerEmail(req: MedusaRequest, customerId: string): Promise<string | undefined> {
-  const customers = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: customerId }, { select: ["id", "email"] })
+  const customers = await req.scope
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: customerId }, { select: ["id", "email"] })
   return customers[0]?.email ?? undefined
 }
 

@@ -2,12 +2,19 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
 import {
-  accountOf, isLogin, KNOWN_ADDRESS_SECONDS, limitOf, RATE_RULES, rateLimitsEnabled,
-  type RateLimitRequest, type RateRule,
+  accountOf,
+  isLogin,
+  KNOWN_ADDRESS_SECONDS,
+  limitOf,
+  RATE_RULES,
+  rateLimitsEnabled,
+  type RateLimitRequest,
+  type RateRule,
 } from "./rate-limit-rules"
 import { knownAddressesFor, limiterFor } from "./rate-limiters"
 import { clientAddressOf } from "../edge/client-address"
 import { routePathOf } from "../edge/route-path"
+import { settings } from "../../lib/settings"
 
 type Taken = { rule: RateRule; limiter: RateLimiterAbstract; key: string }
 
@@ -16,21 +23,21 @@ type Taken = { rule: RateRule; limiter: RateLimiterAbstract; key: string }
  * edge/client-address.ts derives it. The first exhausted rule answers 429 with Retry-After (seconds) and a message
  * saying what was limited — or, for a rule that must not tell, Medusa's own answer. Points of rules that count
  * failures are taken up front and given back when the answer is a success (or the request was refused here, and so
- * guessed nothing). A successful login remembers its address for the account. Limits are read from the environment
- * per request, so they can be changed without a rebuild and tests can set tight ones.
+ * guessed nothing). A successful login remembers its address for the account. Limits come from the app's settings
+ * (checked at boot; tests set tight ones with setAppEnv).
  */
 export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
-  if (!rateLimitsEnabled(process.env)) {
+  if (!rateLimitsEnabled()) {
     return next()
   }
   const request: RateLimitRequest = {
     method: req.method,
     path: routePathOf(req),
     address: clientAddressOf(req),
-    query: (req.query ?? {}) as Record<string, unknown>,
+    query: req.query ?? {},
     body: req.body && typeof req.body === "object" ? (req.body as Record<string, unknown>) : {},
   }
-  const redisUrl = process.env.REDIS_URL || undefined
+  const redisUrl = settings().redis.url || undefined
   const warn = (message: string) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(message)
   const account = accountOf(request)
   const knownKey = account === undefined ? undefined : `${account}|${request.address}`
@@ -50,7 +57,7 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
         continue
       }
     }
-    const limiter = limiterFor(rule.name, limitOf(rule, process.env), redisUrl)
+    const limiter = limiterFor(rule.name, limitOf(rule), redisUrl)
     try {
       await limiter.consume(key)
       if (rule.counts === "failures" || rule.counts === "consecutive-failures") {
@@ -81,7 +88,8 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
       }
       void giveBack(taken, "succeeded", warn)
       if (remember) {
-        knownAddressesFor(KNOWN_ADDRESS_SECONDS, redisUrl).set(knownKey, 1, KNOWN_ADDRESS_SECONDS)
+        knownAddressesFor(KNOWN_ADDRESS_SECONDS, redisUrl)
+          .set(knownKey, 1, KNOWN_ADDRESS_SECONDS)
           .catch((error: unknown) => warn(`rate limit known addresses unavailable: ${String(error)}`))
       }
     })
@@ -105,12 +113,14 @@ async function isKnownAddress(key: string, redisUrl: string | undefined, warn: W
  * run of consecutive failures (a refusal must not: it would wipe a guesser's count).
  */
 async function giveBack(taken: Taken[], outcome: "succeeded" | "refused", warn: Warn): Promise<void> {
-  await Promise.all(taken.map(async ({ rule, limiter, key }) => {
-    try {
-      const endsRun = outcome === "succeeded" && rule.counts === "consecutive-failures"
-      await (endsRun ? limiter.delete(key) : limiter.reward(key, 1))
-    } catch (error) {
-      warn(`rate limit ${rule.name} unavailable: ${String(error)}`)
-    }
-  }))
+  await Promise.all(
+    taken.map(async ({ rule, limiter, key }) => {
+      try {
+        const endsRun = outcome === "succeeded" && rule.counts === "consecutive-failures"
+        await (endsRun ? limiter.delete(key) : limiter.reward(key, 1))
+      } catch (error) {
+        warn(`rate limit ${rule.name} unavailable: ${String(error)}`)
+      }
+    })
+  )
 }

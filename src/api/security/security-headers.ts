@@ -15,7 +15,7 @@ const helmetMiddleware = helmet({
 })
 
 export function applySecurityHeaders(req: MedusaRequest, res: MedusaResponse): void {
-  helmetMiddleware(req as never, res as never, () => undefined)
+  helmetMiddleware(req, res, () => undefined)
   res.setHeader("Cache-Control", res.getHeader("Cache-Control") ?? "no-store")
 }
 

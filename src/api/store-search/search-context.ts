@@ -11,7 +11,7 @@ export interface SearchModule {
   searchMany(queries: Record<string, any>[]): Promise<{ hits: any[]; metadata: { count: number | null } }[]>
 }
 
-export const searchModule = (req: MedusaRequest): SearchModule => req.scope.resolve(Modules.SEARCH) as unknown as SearchModule
+export const searchModule = (req: MedusaRequest): SearchModule => req.scope.resolve(Modules.SEARCH)
 
 export const searchTuning = (req: MedusaRequest): SearchTuningModuleService => req.scope.resolve(SEARCH_TUNING_MODULE)
 

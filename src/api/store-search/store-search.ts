@@ -12,7 +12,7 @@ import { storeQueryContext } from "./search-context"
  */
 export async function storeSearch(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   try {
-    const source = ((req as any).validatedBody ?? req.body) as any
+    const source = (req as any).validatedBody ?? req.body
     const batch = Array.isArray(source?.queries)
     const raw: unknown[] = batch ? source.queries : [source]
     const context = storeQueryContext(req)

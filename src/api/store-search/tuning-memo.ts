@@ -21,7 +21,9 @@ function countTtlMs(): number {
 }
 
 let synonyms: { generation: number; terms: Promise<string[][]> } | undefined
-const counts = new BoundedMap<string, { generation: number; expires: number; count: number }>({ maxEntries: MAX_COUNTS })
+const counts = new BoundedMap<string, { generation: number; expires: number; count: number }>({
+  maxEntries: MAX_COUNTS,
+})
 
 async function currentGeneration(): Promise<number | undefined> {
   try {
@@ -51,7 +53,10 @@ export async function synonymTerms(req: MedusaRequest): Promise<string[][]> {
  * The counts of `keys` (one per query text), from the memo where it still holds them; `count` reads the others in
  * one batch. A key must name everything the count depends on (text, match strategy, sales channels).
  */
-export async function memoizedCounts(keys: string[], count: (missing: number[]) => Promise<number[]>): Promise<number[]> {
+export async function memoizedCounts(
+  keys: string[],
+  count: (missing: number[]) => Promise<number[]>
+): Promise<number[]> {
   const generation = await currentGeneration()
   const ttl = countTtlMs()
   if (generation === undefined || ttl === 0) {

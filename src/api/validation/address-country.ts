@@ -22,9 +22,15 @@ export function countryCodeProblem(value: unknown, field: string, allowed?: Set<
  * Cart creation and update: the addresses' country codes must be ISO 3166-1 alpha-2 and belong to the cart's region.
  * Medusa checks the region on update but not on creation, where "zz" or 10,000 characters were stored.
  */
-export async function requireRegionCountries(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+export async function requireRegionCountries(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
   const body = (req.body ?? {}) as Record<string, any>
-  const codes = ADDRESS_FIELDS.filter((field) => body[field] && typeof body[field] === "object" && body[field].country_code != null)
+  const codes = ADDRESS_FIELDS.filter(
+    (field) => body[field] && typeof body[field] === "object" && body[field].country_code != null
+  )
   if (codes.length === 0) {
     return next()
   }
@@ -60,7 +66,9 @@ async function regionCountries(req: MedusaRequest, regionId: unknown): Promise<S
     id = data[0]?.region_id ?? undefined
   }
   if (!id) {
-    const [store] = await req.scope.resolve(Modules.STORE).listStores({}, { select: ["id", "default_region_id"], take: 1 })
+    const [store] = await req.scope
+      .resolve(Modules.STORE)
+      .listStores({}, { select: ["id", "default_region_id"], take: 1 })
     id = store?.default_region_id ?? undefined
   }
   if (!id) {
@@ -68,5 +76,7 @@ async function regionCountries(req: MedusaRequest, regionId: unknown): Promise<S
   }
   const { data } = await query.graph({ entity: "region", fields: ["countries.iso_2"], filters: { id } })
   // An unknown region is Medusa's to report (404 naming it); nothing to compare against here.
-  return data[0] ? new Set((data[0].countries ?? []).map((country: any) => String(country.iso_2).toLowerCase())) : undefined
+  return data[0]
+    ? new Set((data[0].countries ?? []).map((country: any) => String(country.iso_2).toLowerCase()))
+    : undefined
 }

@@ -43,16 +43,33 @@ export const ADMIN_LIMITS: HygieneLimits = {
 
 /** Filter operators Medusa's list endpoints understand; any other `$word` key is refused. */
 export const FILTER_OPERATORS = new Set([
-  "$eq", "$ne", "$in", "$nin", "$like", "$ilike", "$re", "$contains",
-  "$gt", "$gte", "$lt", "$lte", "$exists", "$and", "$or", "$not", "$overlap",
+  "$eq",
+  "$ne",
+  "$in",
+  "$nin",
+  "$like",
+  "$ilike",
+  "$re",
+  "$contains",
+  "$gt",
+  "$gte",
+  "$lt",
+  "$lte",
+  "$exists",
+  "$and",
+  "$or",
+  "$not",
+  "$overlap",
 ])
 
 // C0 controls except tab, line feed and carriage return; DEL. NUL is the one PostgreSQL rejects outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 // A high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 // ISO 8601 date or date-time, as PostgreSQL accepts it for timestamptz.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/
 
 /** Problems of one string value: control characters, lone surrogates, length. */
 export function stringProblem(value: string, name: string, maxLength: number): string | undefined {
@@ -108,7 +125,9 @@ export function paginationProblem(
     }
     const raw = query[name]
     if (typeof raw !== "string" || !/^\d+$/.test(raw)) {
-      return { problem: `${name} must be a whole number${name === "limit" ? ` between 1 and ${maxLimit}` : " ≥ 0"} (got ${describe(raw)})` }
+      return {
+        problem: `${name} must be a whole number${name === "limit" ? ` between 1 and ${maxLimit}` : " ≥ 0"} (got ${describe(raw)})`,
+      }
     }
     const value = Number(raw)
     if (!Number.isSafeInteger(value)) {
@@ -143,7 +162,13 @@ export function orderProblem(query: Record<string, unknown>): string | undefined
  * Walks a parsed query string (qs objects and arrays): strings are checked, `$operators` must be known and
  * date-valued fields must hold real dates. Returns the first problem.
  */
-export function queryProblem(value: unknown, path: string, limits: HygieneLimits, dateField = false, depth = 0): string | undefined {
+export function queryProblem(
+  value: unknown,
+  path: string,
+  limits: HygieneLimits,
+  dateField = false,
+  depth = 0
+): string | undefined {
   if (depth > 6) {
     return `${path} is nested too deeply`
   }
@@ -217,7 +242,13 @@ function walkBody(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = walkBody(value[i], `${path}[${i}]`, limits, depth + 1, metadata && { ...metadata, depth: metadata.depth + 1 })
+      const problem = walkBody(
+        value[i],
+        `${path}[${i}]`,
+        limits,
+        depth + 1,
+        metadata && { ...metadata, depth: metadata.depth + 1 }
+      )
       if (problem) {
         return problem
       }
@@ -259,7 +290,7 @@ export function malformedEncoding(raw: string): boolean {
 
 /** A short, printable rendering of a rejected value for an error message. */
 export function describe(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
   const printable = text.replace(/[^\x20-\x7E]/g, "?")
   return printable.length > 40 ? `${printable.slice(0, 37)}...` : printable
 }

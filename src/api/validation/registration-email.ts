@@ -16,7 +16,9 @@ export function isEmail(value: unknown): value is string {
 export function requireEmail(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): void {
   const email = (req.body as Record<string, unknown> | undefined)?.email
   if (!isEmail(email)) {
-    return next(new MedusaError(MedusaError.Types.INVALID_DATA, "email must be a valid email address, such as name@example.com"))
+    return next(
+      new MedusaError(MedusaError.Types.INVALID_DATA, "email must be a valid email address, such as name@example.com")
+    )
   }
   next()
 }

@@ -25,7 +25,11 @@ export function requestHygiene(req: MedusaRequest, _res: MedusaResponse, next: M
   // The admin's looser limits go with the route Express dispatches: `/ADMIN/…` is the admin API too.
   const isAdmin = routePathOf(req).lower[0] === "admin"
   const limits: HygieneLimits = isAdmin ? ADMIN_LIMITS : STORE_LIMITS
-  const problem = pathProblem(url, limits) ?? rawQueryProblem(url) ?? parsedQueryProblem(req, limits, isAdmin) ?? bodyProblemOf(req, limits)
+  const problem =
+    pathProblem(url, limits) ??
+    rawQueryProblem(url) ??
+    parsedQueryProblem(req, limits, isAdmin) ??
+    bodyProblemOf(req, limits)
   if (problem) {
     return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem))
   }
@@ -80,7 +84,7 @@ function parsedQueryProblem(req: MedusaRequest, limits: HygieneLimits, isAdmin: 
 }
 
 function bodyProblemOf(req: MedusaRequest, limits: HygieneLimits): string | undefined {
-  const body = req.body as unknown
+  const body = req.body
   if (body === undefined || body === null || typeof body !== "object" || Buffer.isBuffer(body)) {
     return undefined
   }

@@ -6,10 +6,13 @@ export const MAX_QUERY_LENGTH = 256
  * Insights group queries by it and synonyms match on it.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      // eslint-disable-next-line no-control-regex -- control characters become spaces
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  )
 }

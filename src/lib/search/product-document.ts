@@ -68,7 +68,14 @@ export interface VariantRow {
   manage_inventory?: boolean | null
   allow_backorder?: boolean | null
   options?: { value?: string | null; option?: { title?: string | null } | null }[] | null
-  prices?: { amount?: number | string | null; currency_code?: string | null; rules_count?: number | null; price_list_id?: string | null }[] | null
+  prices?:
+    | {
+        amount?: number | string | null
+        currency_code?: string | null
+        rules_count?: number | null
+        price_list_id?: string | null
+      }[]
+    | null
 }
 
 export interface ProductDocument {
@@ -95,7 +102,8 @@ export interface ProductDocument {
   keywords: string
 }
 
-const present = <T>(values: (T | null | undefined)[]): T[] => values.filter((v): v is T => v !== null && v !== undefined && v !== "")
+const present = <T>(values: (T | null | undefined)[]): T[] =>
+  values.filter((v): v is T => v !== null && v !== undefined && v !== "")
 const unique = <T>(values: T[]): T[] => [...new Set(values)]
 
 /**

@@ -6,7 +6,12 @@ export function indexedCurrencies(): string[] {
   return [...settings().search.currencies]
 }
 
-const price = () => search.float().filterable().sortable().facetable({ types: ["range", "stats"] })
+const price = () =>
+  search
+    .float()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["range", "stats"] })
 
 /**
  * The product index's fields. Weights rank title above type, categories and subtitle, above the rest.

@@ -1,12 +1,18 @@
 import type { ProductRow } from "./product-document"
 
-type Graph = (input: { entity: string; fields: string[]; filters?: Record<string, unknown> }) => Promise<{ data: any[] }>
+type Graph = (input: {
+  entity: string
+  fields: string[]
+  filters?: Record<string, unknown>
+}) => Promise<{ data: any[] }>
 
 interface InventoryLink {
   variant_id: string
   required_quantity?: number | null
   inventory?: {
-    location_levels?: { location_id: string; stocked_quantity?: number | string | null; reserved_quantity?: number | string | null }[] | null
+    location_levels?:
+      | { location_id: string; stocked_quantity?: number | string | null; reserved_quantity?: number | string | null }[]
+      | null
   } | null
 }
 
@@ -48,9 +54,9 @@ export function inStockChannels(
 /** Two reads for a whole batch of products: the variants' inventory levels and the channels' stock locations. */
 export async function loadInStockChannels(graph: Graph, products: ProductRow[]): Promise<Map<string, string[]>> {
   const variantIds = products.flatMap((product) => (product.variants ?? []).map((variant) => variant.id))
-  const channelIds = [...new Set(products.flatMap((product) => (product.sales_channels ?? []).map((c) => c.id)))].filter(
-    (id): id is string => !!id
-  )
+  const channelIds = [
+    ...new Set(products.flatMap((product) => (product.sales_channels ?? []).map((c) => c.id))),
+  ].filter((id): id is string => !!id)
   const [links, channelLocations] = await Promise.all([
     variantIds.length
       ? graph({
@@ -66,7 +72,11 @@ export async function loadInStockChannels(graph: Graph, products: ProductRow[]):
         })
       : { data: [] },
     channelIds.length
-      ? graph({ entity: "sales_channel_locations", fields: ["sales_channel_id", "stock_location_id"], filters: { sales_channel_id: channelIds } })
+      ? graph({
+          entity: "sales_channel_locations",
+          fields: ["sales_channel_id", "stock_location_id"],
+          filters: { sales_channel_id: channelIds },
+        })
       : { data: [] },
   ])
   const linksByVariant = new Map<string, InventoryLink[]>()

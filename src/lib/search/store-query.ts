@@ -126,7 +126,9 @@ export function prepareStoreQuery(raw: unknown, ctx: StoreQueryContext): Prepare
         throw new SearchInputError("filters.q must be a string")
       }
       if (query.filters.q.length > MAX_QUERY_LENGTH) {
-        throw new SearchInputError(`filters.q is longer than ${MAX_QUERY_LENGTH} characters (${query.filters.q.length})`)
+        throw new SearchInputError(
+          `filters.q is longer than ${MAX_QUERY_LENGTH} characters (${query.filters.q.length})`
+        )
       }
       q = query.filters.q.trim()
     }
@@ -134,7 +136,9 @@ export function prepareStoreQuery(raw: unknown, ctx: StoreQueryContext): Prepare
   }
   const take = query.pagination?.take
   if (take !== undefined && (typeof take !== "number" || !Number.isInteger(take) || take < 0 || take > MAX_PAGE_SIZE)) {
-    throw new SearchInputError(`pagination.take must be a whole number from 0 to ${MAX_PAGE_SIZE} (got ${JSON.stringify(take)})`)
+    throw new SearchInputError(
+      `pagination.take must be a whole number from 0 to ${MAX_PAGE_SIZE} (got ${JSON.stringify(take)})`
+    )
   }
   const order = query.pagination?.order
   if (isPlainObject(order) && Object.keys(order).length && !("id" in order)) {

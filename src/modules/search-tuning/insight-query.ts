@@ -26,5 +26,8 @@ export function insightQuery(text: string): string {
   if (characters.length <= MAX_INSIGHT_QUERY_LENGTH) {
     return redacted
   }
-  return `${characters.slice(0, MAX_INSIGHT_QUERY_LENGTH - 1).join("").trimEnd()}…`
+  return `${characters
+    .slice(0, MAX_INSIGHT_QUERY_LENGTH - 1)
+    .join("")
+    .trimEnd()}…`
 }

@@ -45,7 +45,7 @@ const transactionOf = (context: Context): Manager => (context as { transactionMa
 export default class SearchTuningModuleService extends MedusaService({ SearchSynonymGroup, SearchQueryDay }) {
   /** Every synonym group's terms; read on each storefront search so an admin edit applies to the next query. */
   async synonymTerms(): Promise<string[][]> {
-    const groups = await this.listSearchSynonymGroups({}, { select: ["terms"], take: null as any })
+    const groups = await this.listSearchSynonymGroups({}, { select: ["terms"], take: null })
     return groups.map((group) => (Array.isArray(group.terms) ? (group.terms as unknown as string[]) : []))
   }
 

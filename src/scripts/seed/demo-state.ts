@@ -48,15 +48,27 @@ export async function findDemoStoreRefs(container: MedusaContainer, data: DemoDa
   ) {
     return null
   }
-  const locationIdByName = byKey(locations, (l) => l.name, (l) => l.id)
+  const locationIdByName = byKey(
+    locations,
+    (l) => l.name,
+    (l) => l.id
+  )
   return {
     storeId: store.id,
     salesChannelId: salesChannel.id,
     publishableApiKey: { id: key.id, token: key.token },
-    regionIds: byKey(regions, (r) => r.name, (r) => r.id),
+    regionIds: byKey(
+      regions,
+      (r) => r.name,
+      (r) => r.id
+    ),
     stockLocationIds: Object.fromEntries(data.stockLocations.map((l) => [l.key, locationIdByName[l.name]])),
     shippingProfileId: shippingProfile.id,
-    categoryIds: byKey(categories, (c) => c.handle, (c) => c.id),
+    categoryIds: byKey(
+      categories,
+      (c) => c.handle,
+      (c) => c.id
+    ),
   }
 }
 

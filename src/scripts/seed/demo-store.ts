@@ -72,8 +72,14 @@ export async function seedDemoStore(
 
   const categoryIds = await seedCategories(container, data.categories)
   const collectionIds = await seedCollections(container, data.collections)
-  const tagIds = await ensureProductTags(container, data.products.flatMap((p) => p.tags))
-  const typeIds = await ensureProductTypes(container, data.products.map((p) => p.type))
+  const tagIds = await ensureProductTags(
+    container,
+    data.products.flatMap((p) => p.tags)
+  )
+  const typeIds = await ensureProductTypes(
+    container,
+    data.products.map((p) => p.type)
+  )
 
   const items: ProductBatchItem[] = data.products.map((product) => ({
     product,

@@ -130,7 +130,9 @@ export async function seedStockLocations(
       return zone.shipping_options.filter((option) => option.rate_table).map((option) => ({ zoneId, option }))
     })
   )
-  const currencies = [...new Set(withTables.flatMap(({ option }) => option.rate_table!.rows.map((row) => row.currency_code)))]
+  const currencies = [
+    ...new Set(withTables.flatMap(({ option }) => option.rate_table!.rows.map((row) => row.currency_code))),
+  ]
   for (const { zoneId, option } of withTables) {
     const created = createdOptions.find((o) => o.service_zone_id === zoneId && o.name === option.name)
     if (!created) {

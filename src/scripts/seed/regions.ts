@@ -11,7 +11,9 @@ const OPTIONAL_PAYMENT_PROVIDERS = ["pp_stripe_stripe", "pp_paypal_paypal"]
 
 /** The optional providers this app has registered, so every demo region offers them too. */
 async function registeredOptionalProviders(container: MedusaContainer): Promise<string[]> {
-  const providers = await container.resolve(Modules.PAYMENT).listPaymentProviders({ id: OPTIONAL_PAYMENT_PROVIDERS, is_enabled: true })
+  const providers = await container
+    .resolve(Modules.PAYMENT)
+    .listPaymentProviders({ id: OPTIONAL_PAYMENT_PROVIDERS, is_enabled: true })
   return providers.map((provider) => provider.id)
 }
 

@@ -18,7 +18,9 @@ export async function buildSearchIndex(container: MedusaContainer): Promise<"bui
   try {
     await search.reindex({ index: "product" })
   } catch (error) {
-    logger.warn(`search: the product index was not rebuilt (${(error as Error).message}); the server builds it at start`)
+    logger.warn(
+      `search: the product index was not rebuilt (${(error as Error).message}); the server builds it at start`
+    )
     return "skipped"
   }
   logger.info(`search: product index rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -223,7 +223,7 @@ export async function createSyntheticBatch(
     await writeBatch(container, planned, context)
   } catch (error) {
     await undoBatch(container, planned).catch((undoError: Error) => {
-      const sequences = planned.map((p) => p.item.metadata?.sequence).filter((s) => s !== undefined)
+      const sequences = planned.map((p) => Number(p.item.metadata?.sequence)).filter(Number.isFinite)
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
         `A synthetic batch failed (${(error as Error).message}) and removing its partial rows failed too ` +

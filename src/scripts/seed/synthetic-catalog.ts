@@ -58,10 +58,12 @@ function assertCount(value: number, name: string): void {
 
 /** One past the highest synthetic sequence ever used (deleted products included, as their SKUs may linger). */
 async function nextSequence(container: MedusaContainer): Promise<number> {
-  const [last] = await container.resolve(Modules.PRODUCT).listProductVariants(
-    { sku: { $like: `${SYNTHETIC_SKU_PREFIX}%` } },
-    { select: ["sku"], order: { sku: "DESC" }, take: 1, withDeleted: true }
-  )
+  const [last] = await container
+    .resolve(Modules.PRODUCT)
+    .listProductVariants(
+      { sku: { $like: `${SYNTHETIC_SKU_PREFIX}%` } },
+      { select: ["sku"], order: { sku: "DESC" }, take: 1, withDeleted: true }
+    )
   const sequence = last?.sku ? sequenceOfSku(last.sku) : null
   return (sequence ?? 0) + 1
 }
@@ -87,7 +89,10 @@ export async function seedSyntheticCatalog(
   const refs = demo.refs
   const locationKeys = Object.keys(refs.stockLocationIds)
   const tagIds = await ensureProductTags(container, [SYNTHETIC_TAG])
-  const typeIds = await ensureProductTypes(container, FAMILIES.map((family) => family.type))
+  const typeIds = await ensureProductTypes(
+    container,
+    FAMILIES.map((family) => family.type)
+  )
   const sharedOptions = await ensureSharedOptions(container, sharedOptionSpecs())
 
   const firstSequence = await nextSequence(container)

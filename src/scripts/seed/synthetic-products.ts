@@ -45,7 +45,10 @@ function slug(text: string): string {
 }
 
 function valueCode(value: string): string {
-  return value.replace(/[^A-Za-z]/g, "").slice(0, 3).toUpperCase()
+  return value
+    .replace(/[^A-Za-z]/g, "")
+    .slice(0, 3)
+    .toUpperCase()
 }
 
 /** "SYN-0001234" for sequence 1234. */

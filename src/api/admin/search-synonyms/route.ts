@@ -5,7 +5,7 @@ import { searchTuning } from "../../store-search/search-context"
 
 /** GET /admin/search-synonyms: every synonym group, newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const synonyms = await searchTuning(req).listSearchSynonymGroups({}, { order: { created_at: "DESC" }, take: null as any })
+  const synonyms = await searchTuning(req).listSearchSynonymGroups({}, { order: { created_at: "DESC" }, take: null })
   res.json({ synonyms })
 }
 

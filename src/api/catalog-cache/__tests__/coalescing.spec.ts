@@ -3,7 +3,12 @@ import { catalogCache } from "../url-cache"
 
 /** A minimal Express-like request/response pair, enough for the cache middleware. */
 function exchange(url: string) {
-  const req: any = { method: "GET", originalUrl: url, headers: { "x-publishable-api-key": "pk_test" }, get: () => undefined }
+  const req: any = {
+    method: "GET",
+    originalUrl: url,
+    headers: { "x-publishable-api-key": "pk_test" },
+    get: () => undefined,
+  }
   const res: any = {
     statusCode: 200,
     headers: {} as Record<string, string>,

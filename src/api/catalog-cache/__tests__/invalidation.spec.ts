@@ -54,21 +54,36 @@ describe("catalog cache invalidation after a write", () => {
     const store = catalogCacheStore()
     const before = await store.generations()
     const versions = await store.productStockVersions(["prod_a", "prod_b", "prod_c"])
-    const scope = scopeWithCart([{ product_id: "prod_a" }, { product_id: "prod_b" }, { product_id: "prod_a" }, { product_id: null }])
+    const scope = scopeWithCart([
+      { product_id: "prod_a" },
+      { product_id: "prod_b" },
+      { product_id: "prod_a" },
+      { product_id: null },
+    ])
     await write(invalidateStockAfterCheckout, { params: { id: "cart_1" }, scope })
     expect(await store.generations()).toEqual({ ...before, inventory: before.inventory + 1 })
-    expect(await store.productStockVersions(["prod_a", "prod_b", "prod_c"])).toEqual([versions[0] + 1, versions[1] + 1, versions[2]])
+    expect(await store.productStockVersions(["prod_a", "prod_b", "prod_c"])).toEqual([
+      versions[0] + 1,
+      versions[1] + 1,
+      versions[2],
+    ])
   })
 
   it("marks all stock stale when the checkout's products cannot be looked up, and nothing for a cart without products", async () => {
     const store = catalogCacheStore()
     const before = await store.generations()
-    await write(invalidateStockAfterCheckout, { params: { id: "cart_1" }, scope: scopeWithCart(new Error("database gone")) })
+    await write(invalidateStockAfterCheckout, {
+      params: { id: "cart_1" },
+      scope: scopeWithCart(new Error("database gone")),
+    })
     const after = { ...before, inventory: before.inventory + 1, stockEpoch: before.stockEpoch + 1 }
     expect(await store.generations()).toEqual(after)
     // An unknown cart, or one with custom items only: no stock changed, and anyone could otherwise flush all stock.
     await write(invalidateStockAfterCheckout, { params: { id: "cart_unknown" }, scope: scopeWithCart([]) })
-    await write(invalidateStockAfterCheckout, { params: { id: "cart_2" }, scope: scopeWithCart([{ product_id: null }]) })
+    await write(invalidateStockAfterCheckout, {
+      params: { id: "cart_2" },
+      scope: scopeWithCart([{ product_id: null }]),
+    })
     expect(await store.generations()).toEqual(after)
   })
 })

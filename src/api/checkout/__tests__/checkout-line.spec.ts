@@ -101,7 +101,9 @@ describe("queueCheckout on a real HTTP route", () => {
     expect(again.headers.get("retry-after")).toBe("2")
 
     const abort = new AbortController()
-    const waiter = fetch(`${base}/store/carts/cart_2/complete`, { ...post, signal: abort.signal }).catch(() => "aborted")
+    const waiter = fetch(`${base}/store/carts/cart_2/complete`, { ...post, signal: abort.signal }).catch(
+      () => "aborted"
+    )
     await until(() => checkoutLineStats().waiting === 1)
     abort.abort()
     expect(await waiter).toBe("aborted")
@@ -116,7 +118,9 @@ describe("queueCheckout on a real HTTP route", () => {
 
   it("keeps the place of a running completion whose caller hung up until the route answers", async () => {
     const abort = new AbortController()
-    const running = fetch(`${base}/store/carts/cart_3/complete`, { ...post, signal: abort.signal }).catch(() => "aborted")
+    const running = fetch(`${base}/store/carts/cart_3/complete`, { ...post, signal: abort.signal }).catch(
+      () => "aborted"
+    )
     await until(() => checkoutLineStats().running === 1 && release.length === 1)
     abort.abort()
     expect(await running).toBe("aborted")

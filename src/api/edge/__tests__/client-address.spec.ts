@@ -2,7 +2,11 @@ import express from "express"
 import { readSettings, resetSettings } from "../../../lib/settings"
 import { parseTrustedProxies } from "../../../lib/settings/types/trusted-proxies"
 import {
-  addressBucket, clientAddressOf, STOREFRONT_CLIENT_IP_HEADER, STOREFRONT_SECRET_HEADER, trustedClientAddress,
+  addressBucket,
+  clientAddressOf,
+  STOREFRONT_CLIENT_IP_HEADER,
+  STOREFRONT_SECRET_HEADER,
+  trustedClientAddress,
 } from "../client-address"
 
 const SECRET = "s".repeat(20) + "-storefront-secret-32+"
@@ -69,8 +73,9 @@ describe("client address", () => {
     }
     expect(() => readSettings({ TIENDA_TRUSTED_PROXIES: "1, 2" })).toThrow(/TIENDA_TRUSTED_PROXIES/)
     // The secret is never printed, even refused.
-    expect(() => readSettings({ TIENDA_STOREFRONT_SECRET: "short-secret" }))
-      .toThrow(/TIENDA_STOREFRONT_SECRET must be a random string of at least 32 characters \(it has 12;/)
+    expect(() => readSettings({ TIENDA_STOREFRONT_SECRET: "short-secret" })).toThrow(
+      /TIENDA_STOREFRONT_SECRET must be a random string of at least 32 characters \(it has 12;/
+    )
     expect(() => readSettings({ TIENDA_STOREFRONT_SECRET: "short-secret" })).not.toThrow(/short-secret/)
     expect(() => readSettings({ TIENDA_TRUSTED_PROXIES: "2", TIENDA_STOREFRONT_SECRET: SECRET })).not.toThrow()
   })

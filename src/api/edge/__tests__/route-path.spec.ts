@@ -36,19 +36,25 @@ const SPELLINGS = (route: string): string[] => {
   ]
 }
 
-async function dispatched(port: number, method: string, target: string): Promise<{ route?: string; params?: Record<string, string> }> {
+async function dispatched(
+  port: number,
+  method: string,
+  target: string
+): Promise<{ route?: string; params?: Record<string, string> }> {
   // A raw request line: an HTTP client would normalise the target before sending it.
   const answer = await new Promise<string>((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1", () => {
       socket.write(`${method} ${target} HTTP/1.1\r\nHost: shop\r\nConnection: close\r\n\r\n`)
     })
     let data = ""
-    socket.on("data", (chunk) => (data += chunk))
+    socket.on("data", (chunk: Buffer) => (data += chunk.toString("latin1")))
     socket.on("end", () => resolve(data))
     socket.on("error", reject)
   })
   const body = answer.split("\r\n\r\n")[1] ?? ""
-  return method === "HEAD" ? JSON.parse(decodeURIComponent(/x-route: (.*)/i.exec(answer)?.[1] ?? "%7B%7D")) : JSON.parse(body || "{}")
+  return method === "HEAD"
+    ? JSON.parse(decodeURIComponent(/x-route: (.*)/i.exec(answer)?.[1] ?? "%7B%7D"))
+    : JSON.parse(body || "{}")
 }
 
 describe("routePathOf / matchRoute: a rule matches wherever Express dispatches the route", () => {

@@ -12,15 +12,37 @@ const forged = {
 
 describe("shopper-supplied payment session data", () => {
   it("keeps nothing for providers that read nothing from a shopper, whatever their registration id", () => {
-    for (const provider of ["pp_paypal_paypal", "pp_paypal_eu_shop", "pp_bank-transfer_offline", "pp_cash-on-delivery_offline", "pp_system_default"]) {
+    for (const provider of [
+      "pp_paypal_paypal",
+      "pp_paypal_eu_shop",
+      "pp_bank-transfer_offline",
+      "pp_cash-on-delivery_offline",
+      "pp_system_default",
+    ]) {
       expect(keepShopperSessionData(provider, { ...forged, payment_method: "pm_1", anything: 1 })).toEqual({})
     }
   })
 
   it("keeps Stripe's shopper inputs for Stripe providers and for unknown providers, and nothing else", () => {
-    const sent = { ...forged, payment_method: "pm_1", setup_future_usage: "off_session", capture_method: "automatic", metadata: { a: 1 } }
-    for (const provider of ["pp_stripe_stripe", "pp_stripe-ideal_stripe", "pp_acme_acme", "PP_PAYPAL_PAYPAL", undefined, 42]) {
-      expect(keepShopperSessionData(provider, sent)).toEqual({ payment_method: "pm_1", setup_future_usage: "off_session" })
+    const sent = {
+      ...forged,
+      payment_method: "pm_1",
+      setup_future_usage: "off_session",
+      capture_method: "automatic",
+      metadata: { a: 1 },
+    }
+    for (const provider of [
+      "pp_stripe_stripe",
+      "pp_stripe-ideal_stripe",
+      "pp_acme_acme",
+      "PP_PAYPAL_PAYPAL",
+      undefined,
+      42,
+    ]) {
+      expect(keepShopperSessionData(provider, sent)).toEqual({
+        payment_method: "pm_1",
+        setup_future_usage: "off_session",
+      })
     }
     expect(shopperKeysFor("pp_acme_acme")).toBe(STRIPE_SHOPPER_KEYS)
   })

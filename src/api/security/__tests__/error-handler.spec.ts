@@ -3,7 +3,10 @@ import { tiendaErrorHandler } from "../error-handler"
 /** A fake request/response pair, enough for the handler: scope with a logger, headers, status and json. */
 function exchange(requestId?: string) {
   const lines: { level: string; message: string }[] = []
-  const logger = { error: (message: string) => lines.push({ level: "error", message }), info: (message: string) => lines.push({ level: "info", message }) }
+  const logger = {
+    error: (message: string) => lines.push({ level: "error", message }),
+    info: (message: string) => lines.push({ level: "info", message }),
+  }
   const headers: Record<string, unknown> = {}
   const res: any = {
     headersSent: false,
@@ -21,7 +24,13 @@ function exchange(requestId?: string) {
       return this
     },
   }
-  const req: any = { method: "GET", originalUrl: "/store/regions?limit=1", headers: {}, requestId, scope: { resolve: () => logger } }
+  const req: any = {
+    method: "GET",
+    originalUrl: "/store/regions?limit=1",
+    headers: {},
+    requestId,
+    scope: { resolve: () => logger },
+  }
   return { req, res, headers, lines }
 }
 
@@ -37,7 +46,9 @@ describe("Tienda's error handler", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff")
     expect(lines).toHaveLength(1)
     expect(lines[0].level).toBe("error")
-    expect(lines[0].message).toMatch(/^request_id=req-abcdef12 GET \/store\/regions failed with 500: Error: select "r0"/)
+    expect(lines[0].message).toMatch(
+      /^request_id=req-abcdef12 GET \/store\/regions failed with 500: Error: select "r0"/
+    )
   })
 
   it("replaces an unsafe caller-supplied request id", () => {
@@ -51,6 +62,9 @@ describe("Tienda's error handler", () => {
     tiendaErrorHandler()(Object.assign(new Error("Cart not found"), { type: "not_found" }), req, res, () => undefined)
     expect(res.statusCode).toBe(404)
     expect(res.body.request_id).toBeUndefined()
-    expect(lines[0]).toEqual({ level: "info", message: "request_id=req-abcdef12 GET /store/regions answered 404: Cart not found" })
+    expect(lines[0]).toEqual({
+      level: "info",
+      message: "request_id=req-abcdef12 GET /store/regions answered 404: Cart not found",
+    })
   })
 })

@@ -26,7 +26,10 @@ describe("search tuning memo", () => {
     const { asked, count } = counter()
     expect(await memoizedCounts(["a", "b"], count)).toEqual([10, 20])
     expect(await memoizedCounts(["a", "b"], count)).toEqual([10, 20])
-    expect(asked).toEqual([[0, 1], [0, 1]])
+    expect(asked).toEqual([
+      [0, 1],
+      [0, 1],
+    ])
   })
 
   it("keeps counts until the catalog changes, and reads only the missing ones", async () => {

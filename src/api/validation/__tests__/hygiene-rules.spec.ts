@@ -1,4 +1,14 @@
-import { ADMIN_LIMITS, bodyProblem, isIsoDate, malformedEncoding, paginationProblem, queryProblem, STORE_LIMITS, stringProblem } from "../hygiene-rules"
+import {
+  ADMIN_LIMITS,
+  bodyProblem,
+  isIsoDate,
+  malformedEncoding,
+  orderProblem,
+  paginationProblem,
+  queryProblem,
+  STORE_LIMITS,
+  stringProblem,
+} from "../hygiene-rules"
 import { countryCodeProblem } from "../address-country"
 import { isEmail } from "../registration-email"
 
@@ -28,26 +38,37 @@ describe("edge hygiene rules", () => {
     expect(paginationProblem({ limit: "1.5" }, 100).problem).toMatch(/whole number/)
     expect(paginationProblem({ limit: ["1", "2"] }, 100).problem).toMatch(/limit/)
     expect(paginationProblem({ limit: "99999999999999999999" }, 100).problem).toMatch(/too large/)
-    expect(paginationProblem({ limit: "10000" }, 100)).toEqual({ limitTooLarge: true, problem: expect.stringMatching(/limit/) })
+    expect(paginationProblem({ limit: "10000" }, 100)).toEqual({
+      limitTooLarge: true,
+      problem: expect.stringMatching(/limit/),
+    })
     expect(paginationProblem({ limit: "100", offset: "0" }, 100)).toEqual({})
   })
 
   it("checks filter operators and date filters in nested query objects", () => {
-    expect(queryProblem({ created_at: { $gt: "notadate" } }, "", STORE_LIMITS)).toMatch(/created_at\[\$gt\] must be an ISO 8601 date/)
+    expect(queryProblem({ created_at: { $gt: "notadate" } }, "", STORE_LIMITS)).toMatch(
+      /created_at\[\$gt\] must be an ISO 8601 date/
+    )
     expect(queryProblem({ updated_at: "2020-13-45" }, "", STORE_LIMITS)).toMatch(/updated_at must be/)
     expect(queryProblem({ q: { $where: "1" } }, "", STORE_LIMITS)).toMatch(/unknown filter operator \$where/)
     expect(queryProblem({ handle: ["ok", "bad\u0000"] }, "", STORE_LIMITS)).toMatch(/handle\[1\] must not contain NUL/)
-    expect(queryProblem({ created_at: { $gte: "2024-01-01" }, q: "shirt", fields: "*variants" }, "", STORE_LIMITS)).toBeUndefined()
+    expect(
+      queryProblem({ created_at: { $gte: "2024-01-01" }, q: "shirt", fields: "*variants" }, "", STORE_LIMITS)
+    ).toBeUndefined()
   })
 
   it("bounds body depth, metadata depth and metadata keys", () => {
     let deep: any = "leaf"
     for (let i = 0; i < 2000; i++) deep = { a: deep }
     expect(bodyProblem({ metadata: deep }, STORE_LIMITS)).toMatch(/nested too deeply/)
-    expect(bodyProblem({ metadata: { a: { b: { c: { d: { e: 1 } } } } } }, STORE_LIMITS)).toMatch(/metadata is nested too deeply/)
+    expect(bodyProblem({ metadata: { a: { b: { c: { d: { e: 1 } } } } } }, STORE_LIMITS)).toMatch(
+      /metadata is nested too deeply/
+    )
     const wide = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]))
     expect(bodyProblem({ metadata: wide }, STORE_LIMITS)).toMatch(/too many keys/)
-    expect(bodyProblem({ items: [{ variant_id: "v", quantity: 1, metadata: { gift: true, note: "hi" } }] }, STORE_LIMITS)).toBeUndefined()
+    expect(
+      bodyProblem({ items: [{ variant_id: "v", quantity: 1, metadata: { gift: true, note: "hi" } }] }, STORE_LIMITS)
+    ).toBeUndefined()
     expect(bodyProblem({ description: "x".repeat(100_000) }, ADMIN_LIMITS)).toBeUndefined()
     expect(bodyProblem({ first_name: "x".repeat(5_001) }, STORE_LIMITS)).toMatch(/body.first_name is too long/)
   })
@@ -59,12 +80,21 @@ describe("edge hygiene rules", () => {
   })
 
   it("accepts ISO 3166-1 alpha-2 codes of the region only, and plain emails", () => {
-    expect(countryCodeProblem("zz", "shipping_address.country_code")).toMatch(/^shipping_address.country_code must be an ISO/)
+    expect(countryCodeProblem("zz", "shipping_address.country_code")).toMatch(
+      /^shipping_address.country_code must be an ISO/
+    )
     expect(countryCodeProblem("<script>", "c")).toMatch(/ISO/)
     expect(countryCodeProblem("es", "c", new Set(["es", "de"]))).toBeUndefined()
     expect(countryCodeProblem("US", "c", new Set(["es", "de"]))).toMatch(/not a country of the cart's region/)
     expect(isEmail("ana@example.com")).toBe(true)
-    for (const bad of ["ana", "ana@", "@example.com", "ana@example", "a b@example.com", `${"a".repeat(250)}@example.com`]) {
+    for (const bad of [
+      "ana",
+      "ana@",
+      "@example.com",
+      "ana@example",
+      "a b@example.com",
+      `${"a".repeat(250)}@example.com`,
+    ]) {
       expect(isEmail(bad)).toBe(false)
     }
   })
@@ -72,7 +102,6 @@ describe("edge hygiene rules", () => {
 
 describe("order parameter", () => {
   it("accepts field paths only", () => {
-    const { orderProblem } = require("../hygiene-rules")
     expect(orderProblem({ order: "-created_at" })).toBeUndefined()
     expect(orderProblem({ order: "variants.title" })).toBeUndefined()
     expect(orderProblem({ order: "<script>" })).toMatch(/^order must be a field name/)

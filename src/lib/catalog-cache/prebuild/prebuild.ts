@@ -156,7 +156,9 @@ function schedule(): void {
 /** The next admitted context this pass has not tried yet, in the order they were admitted. */
 function nextContext(tried: Set<Context>): Context | undefined {
   const context = admission.contexts().find((candidate) => !tried.has(candidate))
-  context && tried.add(context)
+  if (context) {
+    tried.add(context)
+  }
   return context
 }
 

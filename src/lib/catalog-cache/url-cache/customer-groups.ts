@@ -23,7 +23,7 @@ export async function customerGroupKey(req: MedusaRequest): Promise<string | nul
     ["bearer"],
     ["customer"],
     http.jwtPublicKey,
-    (http.jwtVerifyOptions ?? http.jwtOptions) as never
+    http.jwtVerifyOptions ?? http.jwtOptions
   ) as { actor_id?: string } | null
   if (!context?.actor_id) {
     return null
@@ -37,6 +37,6 @@ export async function customerGroupKey(req: MedusaRequest): Promise<string | nul
   if (!data[0]) {
     return null
   }
-  const groups = ((data[0] as any).groups ?? []).map((group: { id: string }) => group.id).sort()
+  const groups = (data[0].groups ?? []).map((group: { id: string }) => group.id).sort()
   return `groups:${groups.join(",")}`
 }

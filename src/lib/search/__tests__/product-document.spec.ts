@@ -32,7 +32,12 @@ describe("product search document", () => {
           { amount: 35, currency_code: "USD" },
         ],
       },
-      { id: "v2", sku: "TEE-M", options: [{ value: "M", option: { title: "Size" } }], prices: [{ amount: 28.5, currency_code: "eur" }] },
+      {
+        id: "v2",
+        sku: "TEE-M",
+        options: [{ value: "M", option: { title: "Size" } }],
+        prices: [{ amount: 28.5, currency_code: "eur" }],
+      },
     ],
   }
 

@@ -22,8 +22,13 @@ describe("product index events", () => {
     })
     expect(await resolveProductIds({ name: "product-variant.deleted", data: { id: "v1" } }, graph)).toEqual(["prod_1"])
     expect(graph).toHaveBeenLastCalledWith(expect.objectContaining({ entity: "product_variant", withDeleted: true }))
-    expect(await resolveProductIds({ name: "inventory-level.updated", data: { id: "ilev_1" } }, graph)).toEqual(["prod_2"])
-    expect(await resolveProductIds({ name: "product-category.updated", data: { id: "pcat_1" } }, graph)).toEqual(["prod_3", "prod_4"])
+    expect(await resolveProductIds({ name: "inventory-level.updated", data: { id: "ilev_1" } }, graph)).toEqual([
+      "prod_2",
+    ])
+    expect(await resolveProductIds({ name: "product-category.updated", data: { id: "pcat_1" } }, graph)).toEqual([
+      "prod_3",
+      "prod_4",
+    ])
     expect(await resolveProductIds({ name: "product.updated", data: { id: "prod_9" } }, graph)).toEqual(["prod_9"])
     expect(await resolveProductIds({ name: "order.placed", data: { id: "order_1" } }, graph)).toEqual([])
   })

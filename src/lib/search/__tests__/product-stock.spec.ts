@@ -6,12 +6,26 @@ describe("in-stock sales channels", () => {
     variant_id,
     required_quantity,
     inventory: {
-      location_levels: levels.map(([location_id, stocked_quantity, reserved_quantity]) => ({ location_id, stocked_quantity, reserved_quantity })),
+      location_levels: levels.map(([location_id, stocked_quantity, reserved_quantity]) => ({
+        location_id,
+        stocked_quantity,
+        reserved_quantity,
+      })),
     },
   })
 
   it("counts only the channel's locations, minus reservations, per required quantity", () => {
-    expect(variantAvailability([link("v", [["loc_mad", 5, 1], ["loc_nj", 100, 0]])], madrid)).toBe(4)
+    expect(
+      variantAvailability(
+        [
+          link("v", [
+            ["loc_mad", 5, 1],
+            ["loc_nj", 100, 0],
+          ]),
+        ],
+        madrid
+      )
+    ).toBe(4)
     expect(variantAvailability([link("v", [["loc_mad", 5, 0]], 2)], madrid)).toBe(2)
     expect(variantAvailability([link("v", [["loc_mad", 3, 3]])], madrid)).toBe(0)
     expect(variantAvailability([], madrid)).toBe(0)

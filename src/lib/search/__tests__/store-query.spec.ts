@@ -1,7 +1,16 @@
 import { filterablePaths, prepareStoreQuery, SearchInputError } from "../store-query"
 
 const ctx = {
-  filterable: new Set(["category_ids", "tags", "options", "status", "sales_channel_ids", "in_stock_sales_channel_ids", "prices.eur", "prices.usd"]),
+  filterable: new Set([
+    "category_ids",
+    "tags",
+    "options",
+    "status",
+    "sales_channel_ids",
+    "in_stock_sales_channel_ids",
+    "prices.eur",
+    "prices.usd",
+  ]),
   currencies: ["eur", "usd"],
   salesChannelIds: ["sc_1"],
 }
@@ -22,16 +31,26 @@ describe("store search query checks", () => {
   })
 
   it("refuses unknown filter fields, also nested, naming what can be filtered", () => {
-    expect(problem({ entity: "product", filters: { colour: "red" } })).toMatch(/Unknown filter field "colour".*category_ids.*in_stock/)
+    expect(problem({ entity: "product", filters: { colour: "red" } })).toMatch(
+      /Unknown filter field "colour".*category_ids.*in_stock/
+    )
     expect(problem({ entity: "product", filters: { $or: [{ tags: "a" }, { secret: 1 }] } })).toMatch(/"secret"/)
   })
 
   it("refuses malformed price ranges", () => {
     expect(problem({ entity: "product", filters: { "prices.eur": 10 } })).toMatch(/Malformed price range/)
-    expect(problem({ entity: "product", filters: { "prices.eur": { $gte: "ten" } } })).toMatch(/\$gte must be a non-negative number/)
-    expect(problem({ entity: "product", filters: { "prices.eur": { $gte: 50, $lte: 10 } } })).toMatch(/lower bound 50 is above the upper bound 10/)
-    expect(problem({ entity: "product", filters: { "prices.eur": { $between: [1, 2] } } })).toMatch(/unsupported \$between/)
-    expect(problem({ entity: "product", filters: { "prices.gbp": { $gte: 1 } } })).toMatch(/Unknown price currency "gbp"/)
+    expect(problem({ entity: "product", filters: { "prices.eur": { $gte: "ten" } } })).toMatch(
+      /\$gte must be a non-negative number/
+    )
+    expect(problem({ entity: "product", filters: { "prices.eur": { $gte: 50, $lte: 10 } } })).toMatch(
+      /lower bound 50 is above the upper bound 10/
+    )
+    expect(problem({ entity: "product", filters: { "prices.eur": { $between: [1, 2] } } })).toMatch(
+      /unsupported \$between/
+    )
+    expect(problem({ entity: "product", filters: { "prices.gbp": { $gte: 1 } } })).toMatch(
+      /Unknown price currency "gbp"/
+    )
   })
 
   it("refuses long queries and big pages", () => {
@@ -68,7 +87,10 @@ describe("store search query checks", () => {
   })
 
   it("breaks ties by id so pages never repeat a product", () => {
-    const { query } = prepareStoreQuery({ entity: "product", pagination: { take: 10, order: { "prices.eur": "ASC" } } }, ctx)
+    const { query } = prepareStoreQuery(
+      { entity: "product", pagination: { take: 10, order: { "prices.eur": "ASC" } } },
+      ctx
+    )
     expect(query.pagination).toEqual({ take: 10, order: { "prices.eur": "ASC", id: "ASC" } })
     const plain = prepareStoreQuery({ entity: "product", pagination: { take: 10 } }, ctx)
     expect(plain.query.pagination).toEqual({ take: 10 })
@@ -76,7 +98,11 @@ describe("store search query checks", () => {
 
   it("lists filterable paths of nested fields", () => {
     expect(
-      filterablePaths({ id: { type: "keyword", filterable: true }, title: { type: "text" }, prices: { type: "object", fields: { eur: { type: "float", filterable: true } } } })
+      filterablePaths({
+        id: { type: "keyword", filterable: true },
+        title: { type: "text" },
+        prices: { type: "object", fields: { eur: { type: "float", filterable: true } } },
+      })
     ).toEqual(["id", "prices.eur"])
   })
 })

@@ -42,7 +42,9 @@ describe("the state folder, wherever medusa-config is loaded from", () => {
     expect(projectRootOf("/srv/shop/.medusa/server")).toBe("/srv/shop")
     expect(stateDirOf("/srv/shop", {})).toBe("/srv/shop/.tienda")
     // A relative TIENDA_STATE_DIR is taken from the project, not from the working directory.
-    expect(stateDirOf(projectRootOf("/srv/shop/.medusa/server"), { TIENDA_STATE_DIR: "var/state" })).toBe("/srv/shop/var/state")
+    expect(stateDirOf(projectRootOf("/srv/shop/.medusa/server"), { TIENDA_STATE_DIR: "var/state" })).toBe(
+      "/srv/shop/var/state"
+    )
     expect(stateDirOf("/srv/shop", { TIENDA_STATE_DIR: "/var/lib/tienda" })).toBe("/var/lib/tienda")
   })
 })

@@ -21,5 +21,9 @@ export const emailSettings = {
   storefrontUrl: optional("STOREFRONT_URL", text, "where reset-password and account links point"),
   logoUrl: optional("EMAIL_LOGO_URL", text, "logo at the top of every email"),
   brandColor: optional("EMAIL_BRAND_COLOR", text, "header and button colour, #rrggbb"),
-  defaultLocale: optional("EMAIL_DEFAULT_LOCALE", oneOf(["en", "es"] as const), "language without an order or customer locale"),
+  defaultLocale: optional(
+    "EMAIL_DEFAULT_LOCALE",
+    oneOf(["en", "es"] as const),
+    "language without an order or customer locale"
+  ),
 }

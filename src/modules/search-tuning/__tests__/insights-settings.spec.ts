@@ -7,8 +7,9 @@ describe("search insights settings", () => {
     expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: "0" })).toBe(0)
     expect(insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: " " })).toBe(90)
     for (const bad of ["-1", "7.5", "30d"]) {
-      expect(() => insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: bad }))
-        .toThrow(`TIENDA_SEARCH_INSIGHTS_DAYS must be a whole number of days (0 or more) (got "${bad}")`)
+      expect(() => insightsRetentionDays({ TIENDA_SEARCH_INSIGHTS_DAYS: bad })).toThrow(
+        `TIENDA_SEARCH_INSIGHTS_DAYS must be a whole number of days (0 or more) (got "${bad}")`
+      )
     }
     expect(insightsQueriesPerDay({})).toBe(1000)
     expect(insightsQueriesPerDay({ TIENDA_SEARCH_INSIGHTS_QUERIES_PER_DAY: "5" })).toBe(5)

@@ -22,9 +22,15 @@ interface DayRow {
  */
 export class Migration20261205120000 extends Migration {
   override async up(): Promise<void> {
-    await this.execute(`create table if not exists "search_query_day" ("id" text not null, "day" timestamptz not null, "query" text not null, "searches" integer not null default 0, "zero_result_searches" integer not null default 0, "last_result_count" integer not null, "last_searched_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_day_pkey" primary key ("id"));`)
-    await this.execute(`CREATE INDEX IF NOT EXISTS "IDX_search_query_day_deleted_at" ON "search_query_day" ("deleted_at") WHERE deleted_at IS NULL;`)
-    await this.execute(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_search_query_day_day_query_unique" ON "search_query_day" ("day", "query");`)
+    await this.execute(
+      `create table if not exists "search_query_day" ("id" text not null, "day" timestamptz not null, "query" text not null, "searches" integer not null default 0, "zero_result_searches" integer not null default 0, "last_result_count" integer not null, "last_searched_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_day_pkey" primary key ("id"));`
+    )
+    await this.execute(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_query_day_deleted_at" ON "search_query_day" ("deleted_at") WHERE deleted_at IS NULL;`
+    )
+    await this.execute(
+      `CREATE UNIQUE INDEX IF NOT EXISTS "IDX_search_query_day_day_query_unique" ON "search_query_day" ("day", "query");`
+    )
 
     const [log] = await this.execute(`select to_regclass('search_query_log') is not null as present;`)
     if (log?.present) {
@@ -34,10 +40,18 @@ export class Migration20261205120000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create table if not exists "search_query_log" ("id" text not null, "query" text not null, "result_count" integer not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_log_pkey" primary key ("id"));`)
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_search_query_log_deleted_at" ON "search_query_log" ("deleted_at") WHERE deleted_at IS NULL;`)
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_search_query_log_created_at" ON "search_query_log" ("created_at") WHERE deleted_at IS NULL;`)
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_search_query_log_query" ON "search_query_log" ("query") WHERE deleted_at IS NULL;`)
+    this.addSql(
+      `create table if not exists "search_query_log" ("id" text not null, "query" text not null, "result_count" integer not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "search_query_log_pkey" primary key ("id"));`
+    )
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_query_log_deleted_at" ON "search_query_log" ("deleted_at") WHERE deleted_at IS NULL;`
+    )
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_query_log_created_at" ON "search_query_log" ("created_at") WHERE deleted_at IS NULL;`
+    )
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_search_query_log_query" ON "search_query_log" ("query") WHERE deleted_at IS NULL;`
+    )
     this.addSql(`drop table if exists "search_query_day" cascade;`)
   }
 

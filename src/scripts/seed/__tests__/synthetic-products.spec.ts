@@ -44,8 +44,17 @@ describe("syntheticProduct", () => {
   })
 
   it("only files products under the demo store's leaf categories", () => {
-    const leaves = ["tops", "outerwear", "bottoms", "bags", "hats-scarves", "small-leather-goods", "kitchen-dining",
-      "bedding-bath", "decor"]
+    const leaves = [
+      "tops",
+      "outerwear",
+      "bottoms",
+      "bags",
+      "hats-scarves",
+      "small-leather-goods",
+      "kitchen-dining",
+      "bedding-bath",
+      "decor",
+    ]
     for (const family of FAMILIES) {
       expect(leaves).toContain(family.category)
     }

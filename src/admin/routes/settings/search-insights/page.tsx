@@ -97,7 +97,9 @@ const SearchInsightsPage = () => {
     }
     setPurging(true)
     try {
-      const { deleted } = await sdk.client.fetch<{ deleted: number }>("/admin/search-insights/purge", { method: "POST" })
+      const { deleted } = await sdk.client.fetch<{ deleted: number }>("/admin/search-insights/purge", {
+        method: "POST",
+      })
       toast.success("Search insights deleted", { description: `${deleted} daily counts removed.` })
       load()
     } catch (e) {
@@ -113,14 +115,25 @@ const SearchInsightsPage = () => {
         <div>
           <Heading level="h1">Search insights</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Storefront searches (the query text and what it found; nothing about the shopper). Queries that find
-            nothing need a product, better wording or a <a className="text-ui-fg-interactive" href="/app/settings/search-synonyms">synonym</a>.
+            Storefront searches (the query text and what it found; nothing about the shopper). Queries that find nothing
+            need a product, better wording or a{" "}
+            <a className="text-ui-fg-interactive" href="/app/settings/search-synonyms">
+              synonym
+            </a>
+            .
           </Text>
         </div>
         <div className="flex gap-2">
           <div className="flex gap-2" role="tablist">
             {[7, 30].map((period) => (
-              <Button key={period} size="small" role="tab" aria-selected={days === period} variant={days === period ? "primary" : "secondary"} onClick={() => setDays(period)}>
+              <Button
+                key={period}
+                size="small"
+                role="tab"
+                aria-selected={days === period}
+                variant={days === period ? "primary" : "secondary"}
+                onClick={() => setDays(period)}
+              >
                 Last {period} days
               </Button>
             ))}
@@ -139,7 +152,11 @@ const SearchInsightsPage = () => {
         <>
           <Retention data={data} />
           <QueryTable title="Top queries" rows={data.top_queries} empty="No searches in this period." />
-          <QueryTable title="Queries with no results" rows={data.zero_result_queries} empty="Every search found something." />
+          <QueryTable
+            title="Queries with no results"
+            rows={data.zero_result_queries}
+            empty="Every search found something."
+          />
         </>
       )}
     </Container>

@@ -9,7 +9,11 @@ interface SynonymGroup {
   terms: string[]
 }
 
-const splitTerms = (text: string) => text.split(",").map((term) => term.trim()).filter(Boolean)
+const splitTerms = (text: string) =>
+  text
+    .split(",")
+    .map((term) => term.trim())
+    .filter(Boolean)
 
 /** Settings → Search synonyms: groups of terms that find the same products ("tee, t-shirt"). */
 const SearchSynonymsPage = () => {
@@ -28,7 +32,7 @@ const SearchSynonymsPage = () => {
   }, [])
 
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const save = async (path: string, text: string, done: () => void) => {
@@ -58,22 +62,27 @@ const SearchSynonymsPage = () => {
       <div className="px-6 py-4">
         <Heading level="h1">Search synonyms</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Words shoppers use for the same thing. A storefront search for one term also finds products described with
-          the others. Changes apply to the next search.
+          Words shoppers use for the same thing. A storefront search for one term also finds products described with the
+          others. Changes apply to the next search.
         </Text>
       </div>
       <form
         className="flex items-end gap-2 px-6 py-4"
         onSubmit={(event) => {
           event.preventDefault()
-          save("/admin/search-synonyms", draft, () => setDraft(""))
+          void save("/admin/search-synonyms", draft, () => setDraft(""))
         }}
       >
         <div className="flex-1">
           <Text size="small" weight="plus" asChild>
             <label htmlFor="new-synonyms">New group (terms separated by commas)</label>
           </Text>
-          <Input id="new-synonyms" placeholder="tee, t-shirt" value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <Input
+            id="new-synonyms"
+            placeholder="tee, t-shirt"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={!draft.trim()}>
           Add synonyms
@@ -104,11 +113,18 @@ const SearchSynonymsPage = () => {
           )}
           <div className="flex gap-2">
             {editing?.id === group.id ? (
-              <Button size="small" onClick={() => save(`/admin/search-synonyms/${group.id}`, editing.text, () => setEditing(null))}>
+              <Button
+                size="small"
+                onClick={() => save(`/admin/search-synonyms/${group.id}`, editing.text, () => setEditing(null))}
+              >
                 Save
               </Button>
             ) : (
-              <Button size="small" variant="secondary" onClick={() => setEditing({ id: group.id, text: group.terms.join(", ") })}>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => setEditing({ id: group.id, text: group.terms.join(", ") })}
+              >
                 Edit
               </Button>
             )}

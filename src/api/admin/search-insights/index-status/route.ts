@@ -9,7 +9,9 @@ import { searchModule } from "../../../store-search/search-context"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const [indexed, [, published]] = await Promise.all([
     searchModule(req).search({ entity: "product", pagination: { take: 0 }, search_options: { count: "exact" } }),
-    req.scope.resolve(Modules.PRODUCT).listAndCountProducts({ status: "published" } as any, { take: 1, select: ["id"] }),
+    req.scope
+      .resolve(Modules.PRODUCT)
+      .listAndCountProducts({ status: "published" } as any, { take: 1, select: ["id"] }),
   ])
   res.json({
     index: "product",
