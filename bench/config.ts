@@ -24,7 +24,8 @@ export const config = {
   /** Embedded PostgreSQL of the benchmark (its own data folder); BENCH_DATABASE_URL uses another server. */
   pgPort: num("BENCH_PG_PORT", 54331),
   databaseUrl: process.env.BENCH_DATABASE_URL || "",
-  redisUrl: process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379",
+  /** A Redis to use instead of the throw-away one the run starts. */
+  redisUrl: process.env.BENCH_REDIS_URL || "",
   serverPort: num("BENCH_SERVER_PORT", 9100),
   /** Comma-separated subset of systems / scenarios (names as in systems.ts / scenarios.ts); all by default. */
   systems: (process.env.BENCH_SYSTEMS || "").split(",").filter(Boolean),

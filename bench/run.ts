@@ -8,6 +8,7 @@ import path from "node:path"
 import { execFileSync, spawn } from "node:child_process"
 import { buildApp, buildIsCurrent } from "../cli/src/start/build-app"
 import { projectPaths } from "../cli/src/shared/project"
+import { findRedisServer, REDIS_SERVER, startThrowawayRedis } from "../cli/src/test/throwaway-redis"
 import { config, root, stateDir } from "./config"
 import { cloneFor, ensureTemplate, readCatalog, startPostgres, type Catalog } from "./database"
 import { scenarios, type Scenario } from "./scenarios"
@@ -20,9 +21,25 @@ import { waitForReadModel } from "./read-model-build"
 const chosen = <T extends { name: string; optIn?: boolean }>(all: T[], names: string[]) =>
   names.length ? all.filter((x) => names.includes(x.name)) : all.filter((x) => !x.optIn)
 
-function redisUrlFor(system: System): string {
-  if (system.redisDb === undefined) return ""
-  const url = new URL(config.redisUrl)
+/**
+ * The Redis of the systems that use one: BENCH_REDIS_URL when given (each system then flushes only its own database
+ * number), else a throw-away redis-server the run starts on a free port and stops (never the machine's own Redis).
+ */
+async function benchRedis(needed: boolean): Promise<{ url: string; stop(): Promise<void> } | undefined> {
+  if (!needed) return undefined
+  if (config.redisUrl) return { url: config.redisUrl, stop: async () => {} }
+  const binary = findRedisServer()
+  if (!binary) {
+    throw new Error(`the systems chosen need Redis: install ${REDIS_SERVER} (apt-get) or set BENCH_REDIS_URL`)
+  }
+  const redis = await startThrowawayRedis(binary, path.join(stateDir, "redis.log"))
+  say(`Redis: a throw-away redis-server on port ${redis.port}`)
+  return redis
+}
+
+function redisUrlFor(system: System, redis: { url: string } | undefined): string {
+  if (system.redisDb === undefined || !redis) return ""
+  const url = new URL(redis.url)
   url.pathname = `/${system.redisDb}`
   execFileSync("redis-cli", ["-u", url.toString(), "FLUSHDB"]) // only this system's own database number
   return url.toString()
@@ -108,6 +125,10 @@ async function main() {
     }
   }
   const server = await startPostgres()
+  const redis = await benchRedis(runSystems.some((system) => system.redisDb !== undefined)).catch(async (error) => {
+    await server.stop()
+    throw error
+  })
   const results: Measurement[] = []
   const rebuilds: Rebuild[] = []
   let catalog: Catalog | undefined
@@ -119,7 +140,7 @@ async function main() {
     catalog = await readCatalog(server.url(template))
     for (const system of runSystems) {
       const databaseUrl = system.medusa ? await cloneFor(server, template, system.name) : ""
-      const running = await startSystem(system, databaseUrl, redisUrlFor(system))
+      const running = await startSystem(system, databaseUrl, redisUrlFor(system, redis))
       const pid = running.child.pid!
       try {
         say(`${system.name}: started, RSS ${treeRssMb(pid)} MB; warming up ${config.warmup} s`)
@@ -163,6 +184,7 @@ async function main() {
       }
     }
   } finally {
+    await redis?.stop()
     await server.stop()
   }
   const file = writeReport({
