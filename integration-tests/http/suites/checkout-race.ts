@@ -32,17 +32,21 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
       ],
       filters: { id: variantId },
     })
-    const item = data[0].inventory_items[0]
+    // The demo variant has one inventory item with levels: the shape the fields above ask for.
+    const variant = data[0] as unknown as {
+      inventory_items: { inventory_item_id: string; inventory: { location_levels: { location_id: string }[] } }[]
+    }
+    const item = variant.inventory_items[0]
     const levels = item.inventory.location_levels
     const inventory = container.resolve(Modules.INVENTORY)
     await inventory.updateInventoryLevels(
-      levels.map((level: any, index: number) => ({
+      levels.map((level, index) => ({
         inventory_item_id: item.inventory_item_id,
         location_id: level.location_id,
         stocked_quantity: index === 0 ? STOCK : 0,
       }))
     )
-    return { variantId, inventoryItemId: item.inventory_item_id as string, regionId: europe.id as string }
+    return { variantId, inventoryItemId: item.inventory_item_id, regionId: europe.id as string }
   }
 
   /** A cart ready to complete: one unit, addresses, shipping method, payment session. */

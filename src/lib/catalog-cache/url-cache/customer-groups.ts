@@ -37,6 +37,6 @@ export async function customerGroupKey(req: MedusaRequest): Promise<string | nul
   if (!data[0]) {
     return null
   }
-  const groups = (data[0].groups ?? []).map((group: { id: string }) => group.id).sort()
+  const groups = (data[0].groups ?? []).flatMap((group) => (group ? [group.id] : [])).sort()
   return `groups:${groups.join(",")}`
 }
