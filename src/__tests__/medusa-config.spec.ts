@@ -4,6 +4,8 @@ import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { ensureInstallSecrets } from "../lib/secrets/install-secrets"
 import { PUBLISHED_SECRETS } from "../lib/secrets/secret-strength"
+import { loadModuleProvider } from "@medusajs/framework/modules-sdk"
+import smtpProvider from "../../plugins/notification-smtp/src/providers/smtp"
 
 /**
  * medusa-config.ts is evaluated once per process from the environment; each case loads a fresh copy under its
@@ -32,6 +34,9 @@ function loadConfig(env: Record<string, string | undefined>): any {
     "TIENDA_MEDUSA_CACHE",
     "TIENDA_MEDUSA_CACHE_MB",
     "MEDUSA_FF_CACHING",
+    "SMTP_URL",
+    "SMTP_HOST",
+    "SMTP_FROM",
   ]) {
     delete process.env[name]
   }
@@ -267,5 +272,33 @@ describe("medusa-config", () => {
     expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both" })).toThrow(
       /MEDUSA_WORKER_MODE must be one of "shared", "worker", "server" \(got "both"\)/
     )
+  })
+
+  it("stops at boot, naming every problem, when the SMTP settings are wrong", async () => {
+    const config = loadConfig({
+      SMTP_URL: "http://mail.shop.test",
+      SMTP_FROM: "shop at example",
+      EMAIL_BRAND_COLOR: "red",
+      STOREFRONT_URL: "shop.example.com",
+    })
+    const smtp = config.modules.notification.options.providers.find((provider: any) => provider.id === "smtp")
+    // Medusa's own provider loader, as the app's boot runs it: it asks the provider to validate its options first.
+    const registered: string[] = []
+    const boot = loadModuleProvider(
+      {} as any,
+      { resolve: smtpProvider as any, id: smtp.id, options: smtp.options },
+      async (service: { name: string }) => void registered.push(service.name)
+    )
+    await expect(boot).rejects.toThrow(/url must start with smtp:\/\/.*from.*storefrontUrl.*brandColor/s)
+    expect(registered).toEqual([])
+
+    const good = loadConfig({ SMTP_URL: "smtps://shop:secret@mail.shop.test", SMTP_FROM: "Shop <shop@example.com>" })
+    const provider = good.modules.notification.options.providers.find((entry: any) => entry.id === "smtp")
+    await loadModuleProvider(
+      {} as any,
+      { resolve: smtpProvider as any, id: provider.id, options: provider.options },
+      async (service: { name: string }) => void registered.push(service.name)
+    )
+    expect(registered).toEqual(["SmtpNotificationProviderService"])
   })
 })
