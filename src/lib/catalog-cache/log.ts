@@ -7,10 +7,17 @@ type Level = "debug" | "info" | "warn"
  * cache failure is never a request failure, so nothing here throws.
  */
 export function logCatalogCache(level: Level, message: string, error?: unknown): void {
-  const reason = error === undefined ? "" : `: ${(error as Error)?.message ?? error}`
+  const reason = error === undefined ? "" : `: ${describe(error)}`
   try {
     logger[level](`catalog cache: ${message}${reason}`)
   } catch {
     // Logging failed: nothing else to tell.
   }
+}
+
+/** An error's message, with its cause's (fetch says only "fetch failed"; why is in the cause). */
+function describe(error: unknown): string {
+  const message = String((error as Error)?.message ?? error)
+  const cause = (error as { cause?: unknown })?.cause
+  return cause === undefined ? message : `${message} (${describe(cause)})`
 }
