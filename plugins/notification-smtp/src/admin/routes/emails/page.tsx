@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Envelope } from "@medusajs/icons"
-import { Button, Container, Heading, Select, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Select, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { EmailTable } from "../../components/email-table"
 import { call, type EmailSummary, STATUS_LABEL } from "../../lib/api"
 
 const PAGE = 20
+const TYPING_PAUSE_MS = 300
 
 /** Every email the shop sent or keeps in its local mailbox, newest first, by page. */
 const EmailsPage = () => {
@@ -13,10 +14,22 @@ const EmailsPage = () => {
   const [count, setCount] = useState(0)
   const [offset, setOffset] = useState(0)
   const [status, setStatus] = useState<string>("all")
+  const [draft, setDraft] = useState("")
+  const [recipient, setRecipient] = useState("")
   const [error, setError] = useState<string | null>(null)
 
+  // The list follows the recipient box once typing pauses, from its first page.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setOffset(0)
+      setRecipient(draft.trim())
+    }, TYPING_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [draft])
+
   const load = useCallback(async () => {
-    const filter = status === "all" ? "" : `&status=${status}`
+    const filter =
+      (status === "all" ? "" : `&status=${status}`) + (recipient ? `&recipient=${encodeURIComponent(recipient)}` : "")
     try {
       const body = await call<{ emails: EmailSummary[]; count: number }>(
         `/admin/emails?limit=${PAGE}&offset=${offset}${filter}`
@@ -27,7 +40,7 @@ const EmailsPage = () => {
     } catch (e) {
       setError((e as Error).message)
     }
-  }, [offset, status])
+  }, [offset, status, recipient])
 
   useEffect(() => {
     void load()
@@ -42,26 +55,36 @@ const EmailsPage = () => {
             What the shop sent to customers and to you. Without an SMTP server they are stored here, not sent.
           </Text>
         </div>
-        <div className="w-48">
-          <Select
-            value={status}
-            onValueChange={(value) => {
-              setOffset(0)
-              setStatus(value)
-            }}
-          >
-            <Select.Trigger>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="all">All statuses</Select.Item>
-              {Object.entries(STATUS_LABEL).map(([value, label]) => (
-                <Select.Item key={value} value={value}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+        <div className="flex gap-2">
+          <Input
+            type="search"
+            size="small"
+            placeholder="Recipient's email"
+            aria-label="Recipient's email"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="w-48">
+            <Select
+              value={status}
+              onValueChange={(value) => {
+                setOffset(0)
+                setStatus(value)
+              }}
+            >
+              <Select.Trigger>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="all">All statuses</Select.Item>
+                {Object.entries(STATUS_LABEL).map(([value, label]) => (
+                  <Select.Item key={value} value={value}>
+                    {label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </div>
         </div>
       </div>
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
