@@ -254,6 +254,9 @@ module.exports = defineConfig({
         ],
       },
     },
+    // Metrics, readiness and the SIGTERM drain of every process (src/lib/metrics, src/lib/lifecycle). Listed before
+    // the modules whose work it counts; it needs the event bus to count subscriber runs.
+    { resolve: "./src/modules/observability", dependencies: ["event_bus"] },
     // Search synonyms and the storefront query log (search insights); see src/search/README.md.
     { resolve: "./src/modules/search-tuning" },
     {

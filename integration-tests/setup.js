@@ -17,3 +17,7 @@ plain.log = (...args) => {
   }
   log(...args)
 }
+
+// Apps under test serve metrics on the app port with a token (their specs set it), never on a shared metrics port:
+// several apps run side by side.
+process.env.TIENDA_METRICS_PORT ??= "off"

@@ -11,6 +11,8 @@ import {
   storeCategoryFilter,
 } from "./catalog-cache"
 import { queueCheckout } from "./checkout/checkout-queue"
+import { countCompletionOutcome } from "./checkout/completion-outcome"
+import { observeRequest } from "./observability/observe-request"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"
 import { attachOrderToken } from "./security/order-token"
@@ -26,6 +28,8 @@ export default defineMiddlewares({
   // Tienda's error handler: no SQL, stack or driver text in answers; 5xx carry a request id (see security/).
   errorHandler: tiendaErrorHandler(),
   routes: [
+    // Every request, first: its context (request id for logs and spans) and its metrics (observability/).
+    { matcher: "/", middlewares: [observeRequest] },
     // Every request, before any route: the client's address through the trusted proxies only (edge/client-address.ts),
     // security headers, rate limits, then the one shared input validator.
     { matcher: "/", middlewares: [trustedClientAddress, securityHeaders, rateLimit, requestHygiene] },
@@ -45,7 +49,7 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts/:id/complete",
       method: ["POST"],
-      middlewares: [queueCheckout, attachOrderToken, invalidateStockAfterCheckout],
+      middlewares: [countCompletionOutcome, queueCheckout, attachOrderToken, invalidateStockAfterCheckout],
     },
     { matcher: "/store/customers/me/addresses", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers/me/addresses/:address_id", method: ["POST"], middlewares: [requireIsoCountry] },

@@ -1,3 +1,4 @@
+import { readModelDocumentsRendered } from "../../lib/metrics"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { documentGeneration } from "../../lib/catalog-cache/cache-key"
@@ -66,6 +67,7 @@ export async function productListReadModel(
   noteRenderingContext(req, generation)
   const missing = ids.filter((_, index) => documents[index] === undefined)
   res.setHeader("X-Tienda-Read-Model", missing.length ? `rendered ${missing.length}/${ids.length}` : "hit")
+  readModelDocumentsRendered.inc(missing.length)
   if (!missing.length) {
     const answer = Buffer.from(listAnswer(documents as string[], page.count, page.skip, page.take))
     exchange.answeredHere(answer)

@@ -12,6 +12,7 @@ import { customerGroupKey } from "../../lib/catalog-cache/url-cache/customer-gro
 import { secondSighting } from "../../lib/catalog-cache/url-cache/doorkeeper"
 import { answerInFlight, startMiss } from "../../lib/catalog-cache/url-cache/miss-coalescing"
 import { exchangeOf, sendJsonBytes } from "./exchange-of"
+import { catalogCacheRequests, metricsEnabled, type CatalogCacheResult } from "../../lib/metrics"
 
 /** A product list answered here keeps its rendering context's place in the prebuild. */
 function noteListUse(req: MedusaRequest): void {
@@ -37,6 +38,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   if (!catalogCacheSettings().enabled || !isCacheable(req) || isInternalPrebuild(req)) {
     return next()
   }
+  const count = (result: CatalogCacheResult) => metricsEnabled() && catalogCacheRequests.inc({ result })
   const store = catalogCacheStore()
   const exchange = exchangeOf(res)
   let key: string
@@ -44,6 +46,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   try {
     const groups = await customerGroupKey(req)
     if (groups === null) {
+      count("bypass")
       return next()
     }
     generations = await store.generations()
@@ -52,10 +55,12 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     const cached = (await store.get(key)) ?? (await answerInFlight(key))
     if (cached !== undefined) {
       noteListUse(req)
+      count("hit")
       return sendCached(res, cached, "hit")
     }
   } catch (error) {
     logCatalogCache("warn", "read failed, answering without it", error)
+    count("bypass")
     return next()
   }
   try {
@@ -65,6 +70,7 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
         store.set(key, fast).catch((error) => logCatalogCache("warn", "write failed", error))
       }
       noteListUse(req)
+      count("fast_path")
       res.setHeader("X-Tienda-Read-Model", "fast")
       return sendCached(res, fast, "miss")
     }
@@ -74,5 +80,6 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
   exchange.awaitAnswer(startMiss(key, store))
   res.once("close", () => exchange.closed())
   res.setHeader("X-Tienda-Cache", "miss")
+  count("miss")
   next()
 }

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { settings } from "../../lib/settings"
+import { checkoutQueueDepth, checkoutQueueWait, onScrape } from "../../lib/metrics"
 import { clientAddressOf } from "../edge/client-address"
 import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-line"
 
@@ -11,6 +12,7 @@ import { CheckoutLine, type CheckoutLineLimits, type Refusal } from "./checkout-
  * address holds too many places. A caller who disconnects while waiting leaves the line.
  */
 const line = new CheckoutLine(currentLimits)
+onScrape(() => checkoutQueueDepth.set(line.stats.waiting))
 const RUNNING_PLACE_GUARD_MS = 5 * 60_000
 
 export function checkoutLineStats(): { running: number; waiting: number } {
@@ -44,6 +46,7 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
   if (typeof place === "string") {
     return refuse(res, place)
   }
+  const joined = process.hrtime.bigint()
   const timer = setTimeout(() => {
     if (!place.running) {
       place.leave()
@@ -69,6 +72,7 @@ export function queueCheckout(req: MedusaRequest, res: MedusaResponse, next: Med
       // Hung up (or timed out) while waiting: the completion never starts.
       return place.leave()
     }
+    checkoutQueueWait.observe(Number(process.hrtime.bigint() - joined) / 1e9)
     // The route is done when it answers, whether or not the caller is still there to read it.
     const end = res.end.bind(res) as (...a: unknown[]) => MedusaResponse
     res.end = function (...args: unknown[]) {

@@ -15,6 +15,7 @@ import { knownAddressesFor, limiterFor } from "./rate-limiters"
 import { clientAddressOf } from "../edge/client-address"
 import { routePathOf } from "../edge/route-path"
 import { settings } from "../../lib/settings"
+import { rateLimitRefusals } from "../../lib/metrics"
 
 type Taken = { rule: RateRule; limiter: RateLimiterAbstract; key: string }
 
@@ -66,6 +67,7 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
         await giveBack(taken, "refused", warn)
+        rateLimitRefusals.inc({ rule: rule.name })
         if (rule.whenExceeded === "accept") {
           warn(`${rule.name} limit reached: request answered without being run`)
           res.sendStatus(201)

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { prepareStoreQuery, SearchInputError } from "../../lib/search/store-query"
 import { tuneQueries } from "./query-tuning"
 import { recordWhenAnswered } from "./record-query"
+import { measureSearch } from "./search-metrics"
 import { storeQueryContext } from "./search-context"
 
 /**
@@ -27,6 +28,7 @@ export async function storeSearch(req: MedusaRequest, res: MedusaResponse, next:
     if (searched >= 0) {
       const { q, query } = prepared[searched]
       recordWhenAnswered(req, res, { q, skip: Number(query.pagination?.skip ?? 0), resultIndex: searched })
+      measureSearch(req, res, searched)
     }
     next()
   } catch (error) {

@@ -8,6 +8,7 @@ import { databaseSettings } from "./groups/database"
 import { elasticsearchSettings } from "./groups/elasticsearch"
 import { emailSettings } from "./groups/email"
 import { medusaCacheSettings } from "./groups/medusa-cache"
+import { observabilitySettings } from "./groups/observability"
 import { orderSettings } from "./groups/orders"
 import { paymentSettings } from "./groups/payments"
 import { rateLimitSettings } from "./groups/rate-limits"
@@ -31,6 +32,7 @@ export const SETTING_GROUPS = {
   payments: paymentSettings,
   elasticsearch: elasticsearchSettings,
   email: emailSettings,
+  observability: observabilitySettings,
 }
 
 export type SettingGroups = typeof SETTING_GROUPS

@@ -1,3 +1,4 @@
+import { readModelLastBuild } from "../../metrics"
 import { createHash } from "node:crypto"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -214,5 +215,8 @@ async function buildContext(context: Context, generation: string): Promise<boole
     count = Number(/"count":(\d+),"offset":\d+,"limit":\d+}$/.exec(text)?.[1] ?? 0)
   }
   lastBuild = { query: context.query, products: count, seconds: (Date.now() - started) / 1000 }
+  readModelLastBuild.set({ measure: "products" }, count)
+  readModelLastBuild.set({ measure: "seconds" }, lastBuild.seconds)
+  readModelLastBuild.set({ measure: "finished_at" }, Date.now() / 1000)
   return true
 }

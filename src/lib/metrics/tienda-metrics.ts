@@ -1,0 +1,47 @@
+import { Counter, Gauge, Histogram } from "prom-client"
+import { metricsRegistry } from "./registry"
+
+const registers = [metricsRegistry]
+
+/** How the catalog cache answered a store read: hit, miss, fast_path (the read model), bypass (not cacheable). */
+export type CatalogCacheResult = "hit" | "miss" | "fast_path" | "bypass"
+
+export const catalogCacheRequests = new Counter({
+  name: "tienda_catalog_cache_requests_total",
+  help: "Store catalog reads by how the catalog cache answered: hit, miss, fast_path (read model), bypass",
+  labelNames: ["result"] as const,
+  registers,
+})
+
+export const readModelDocumentsRendered = new Counter({
+  name: "tienda_read_model_documents_rendered_total",
+  help: "Product documents the product-list read model rendered (on a miss, or by its prebuild)",
+  registers,
+})
+
+export const readModelLastBuild = new Gauge({
+  name: "tienda_read_model_last_build",
+  help: "The read model's last complete prebuild of a rendering context: products, seconds, finished_at (Unix time)",
+  labelNames: ["measure"] as const,
+  registers,
+})
+
+export const searchDuration = new Histogram({
+  name: "tienda_search_duration_seconds",
+  help: "Store product searches, from request to answer",
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers,
+})
+
+export const searchZeroResults = new Counter({
+  name: "tienda_search_zero_results_total",
+  help: "Store product searches that found nothing",
+  registers,
+})
+
+export const notificationSends = new Counter({
+  name: "tienda_notification_sends_total",
+  help: "Notifications sent by channel and outcome (sent, failed)",
+  labelNames: ["channel", "outcome"] as const,
+  registers,
+})

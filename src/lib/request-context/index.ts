@@ -1,0 +1,1 @@
+export { currentRequestContext, runInRequestContext, type RequestContext } from "./request-context"
