@@ -31,6 +31,7 @@ module.exports = {
         "<rootDir>/cli/src/**/__tests__/**/*.spec.ts",
         "<rootDir>/plugins/*/src/**/__tests__/**/*.spec.[jt]s",
         "<rootDir>/integration-tests/__tests__/**/*.spec.[jt]s",
+        "<rootDir>/ops/**/__tests__/**/*.spec.ts",
       ],
     },
     {

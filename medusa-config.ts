@@ -3,6 +3,7 @@ import { httpSecrets } from "./src/lib/secrets/http-secrets"
 import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
 import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
 import { loadSettings } from "./src/lib/settings"
+import { configureLogging } from "./src/lib/logging"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -26,6 +27,9 @@ const localUrl = `http://localhost:${port}`
 const stateDir = stateDirOf(projectRootOf(__dirname), env)
 
 /** JWT_SECRET / COOKIE_SECRET, or this install's random ones (see src/lib/secrets/README.md). Never a default. */
+// Every log line: request id and workflow attached, secrets and emails redacted; JSON with the production rules.
+configureLogging(settings.observability.logFormat ?? (isProduction ? "json" : "text"))
+
 const secrets = httpSecrets({ env, stateDir, productionRules: isProduction })
 
 const workerMode = settings.server.workerMode

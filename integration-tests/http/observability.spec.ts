@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IEventBusModuleService } from "@medusajs/framework/types"
 import { integrationTestRunner } from "../helpers/test-runner"
 import { createAdmin } from "../helpers/admin"
@@ -13,6 +13,7 @@ jest.setTimeout(120_000)
 // Read by medusa-config and the app's settings when the runner boots the app: set before it loads.
 const METRICS_TOKEN = "observability-spec-token-0123456789"
 process.env.TIENDA_METRICS_TOKEN = METRICS_TOKEN
+process.env.LOG_FORMAT = "json"
 
 /**
  * Metrics and readiness through the app's own HTTP port: known traffic moves exactly the counters it should, under
@@ -173,6 +174,63 @@ integrationTestRunner({
         valueOf(after, "tienda_events_emitted_total", { event }) -
           valueOf(before, "tienda_events_emitted_total", { event })
       ).toBe(1)
+    })
+
+    it("logs each line of a request as JSON with its request id, even from async work, and no token or email", async () => {
+      const container = getContainer()
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+      const email = "ana.garcia@example.com"
+      let token: string | undefined
+      // A careless subscriber: it logs the reset token and the address. Neither may reach the output.
+      eventBus.subscribe(
+        "auth.password_reset",
+        async ({ data }: any) => {
+          token = data.token
+          logger.info(`password reset for ${data.entity_id} with token=${data.token} (Bearer ${data.token})`)
+        },
+        { subscriberId: "careless-reset-logger" }
+      )
+      const written: string[] = []
+      const write = process.stdout.write.bind(process.stdout)
+      const spy = jest.spyOn(process.stdout, "write").mockImplementation(((chunk: unknown, ...rest: any[]) => {
+        written.push(String(chunk))
+        return write(chunk, ...rest)
+      }) as typeof process.stdout.write)
+      let requestId: string
+      // The runner logs errors only; this test reads an info line.
+      logger.setLogLevel("info")
+      try {
+        const response = await api.post("/auth/customer/emailpass/reset-password", { identifier: email })
+        expect(response.status).toBe(201)
+        requestId = String(response.headers["x-request-id"])
+        // Winston writes on a later tick: wait for the line itself.
+        await eventually(async () => written.join("").includes("password reset for"))
+      } finally {
+        spy.mockRestore()
+        logger.setLogLevel(process.env.LOG_LEVEL ?? "error")
+      }
+      const lines = written
+        .join("")
+        .split("\n")
+        .filter((line) => line.includes("password reset for"))
+      expect(lines).toHaveLength(1)
+      const record = JSON.parse(lines[0])
+      expect(record).toEqual(
+        expect.objectContaining({
+          level: "info",
+          request_id: requestId,
+          method: "POST",
+          path: "/auth/customer/emailpass/reset-password",
+          time: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        })
+      )
+      expect(record.message).toContain("a***@example.com")
+      expect(token!.length).toBeGreaterThan(10)
+      for (const line of written) {
+        expect(line).not.toContain(token)
+        expect(line).not.toContain(email)
+      }
     })
 
     it("answers readiness with its checks, and liveness without any", async () => {

@@ -28,7 +28,7 @@ export const workflowStepFailures = new Counter({
 export const scheduledJobRuns = new Counter({
   name: "tienda_scheduled_job_runs_total",
   help: "Scheduled job runs by job name and outcome",
-  labelNames: ["job", "outcome"] as const,
+  labelNames: ["scheduled_job", "outcome"] as const,
   registers,
 })
 

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks"
 import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
+import { runInWorkflowContext } from "../request-context"
+import { metricsEnabled } from "./registry"
 import { scheduledJobRuns, workflowDuration, workflowRuns, workflowStepFailures } from "./medusa-metrics"
 
 type TraceTransaction = NonNullable<typeof TransactionOrchestrator.traceTransaction>
@@ -17,7 +19,7 @@ let installed = false
 const JOB_PREFIX = "job-"
 
 /**
- * Counts workflow runs, their duration and outcome through the orchestrator's own instrumentation hooks (the ones
+ * Runs every workflow inside its log context (workflow name, transaction id) and counts workflow runs, their duration and outcome through the orchestrator's own instrumentation hooks (the ones
  * Medusa's OpenTelemetry support uses), keeping any hook already there. A run failed when one of its steps threw or
  * a compensation ran. Medusa calls the transaction hook for workflows without async steps; runs of long-running
  * workflows are counted per resumption.
@@ -35,18 +37,13 @@ export function instrumentWorkflows(): void {
     const started = process.hrtime.bigint()
     const run = () => (outerTransaction ? outerTransaction(resume, metadata) : resume())
     try {
-      return await runs.run(state, run)
+      const context = { workflow: metadata.model_id, transactionId: metadata.transaction_id }
+      return await runs.run(state, () => runInWorkflowContext(context, run))
     } catch (error) {
       state.failed = true
       throw error
     } finally {
-      const outcome = state.failed ? "failed" : "succeeded"
-      const workflow = metadata.model_id
-      workflowRuns.inc({ workflow, outcome })
-      workflowDuration.observe({ workflow }, Number(process.hrtime.bigint() - started) / 1e9)
-      if (workflow.startsWith(JOB_PREFIX)) {
-        scheduledJobRuns.inc({ job: workflow.slice(JOB_PREFIX.length), outcome })
-      }
+      countRun(metadata.model_id, state, started)
     }
   }
 
@@ -58,7 +55,9 @@ export function instrumentWorkflows(): void {
     try {
       return await (outerStep ? outerStep(handler, metadata) : handler())
     } catch (error) {
-      workflowStepFailures.inc({ step: metadata.action })
+      if (metricsEnabled()) {
+        workflowStepFailures.inc({ step: metadata.action })
+      }
       if (state) {
         state.failed = true
       }
@@ -68,4 +67,16 @@ export function instrumentWorkflows(): void {
 
   TransactionOrchestrator.traceTransaction = traceTransaction
   TransactionOrchestrator.traceStep = traceStep
+}
+
+function countRun(workflow: string, state: RunState, started: bigint): void {
+  if (!metricsEnabled()) {
+    return
+  }
+  const outcome = state.failed ? "failed" : "succeeded"
+  workflowRuns.inc({ workflow, outcome })
+  workflowDuration.observe({ workflow }, Number(process.hrtime.bigint() - started) / 1e9)
+  if (workflow.startsWith(JOB_PREFIX)) {
+    scheduledJobRuns.inc({ scheduled_job: workflow.slice(JOB_PREFIX.length), outcome })
+  }
 }

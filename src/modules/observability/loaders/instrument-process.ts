@@ -35,11 +35,12 @@ export default async function instrumentProcess({ container }: LoaderOptions): P
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { observability } = settings()
   drainOnSigterm({ timeoutSeconds: observability.drainTimeoutSeconds, logger })
+  // Always: it also gives log lines written inside a workflow its name and transaction id.
+  instrumentWorkflows()
   if (!observability.metrics) {
     return
   }
   labelProcess()
-  instrumentWorkflows()
   const eventBus = await eventBusOf(container)
   if (eventBus) {
     instrumentEventBus(eventBus)

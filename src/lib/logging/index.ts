@@ -1,0 +1,2 @@
+export { configureLogging } from "./configure-logging"
+export { redact, redactFields } from "./redact"
