@@ -259,8 +259,9 @@ module.exports = defineConfig({
       },
     },
     // Metrics, readiness and the SIGTERM drain of every process (src/lib/metrics, src/lib/lifecycle). Listed before
-    // the modules whose work it counts; it needs the event bus to count subscriber runs.
-    { resolve: "./src/modules/observability", dependencies: ["event_bus"] },
+    // the modules whose work it counts; it decorates the event bus (subscriber runs) and the Payment and Notification
+    // Modules' provider calls.
+    { resolve: "./src/modules/observability", dependencies: ["event_bus", "payment", "notification"] },
     // Search synonyms and the storefront query log (search insights); see src/search/README.md.
     { resolve: "./src/modules/search-tuning" },
     {

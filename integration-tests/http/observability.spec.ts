@@ -99,6 +99,16 @@ integrationTestRunner({
       expect(delta("tienda_workflow_runs_total", { workflow: "complete-cart", outcome: "failed" })).toBe(0)
       expect(delta("tienda_events_emitted_total", { event: "order.placed" })).toBe(1)
       expect(delta("tienda_checkout_queue_wait_seconds_count")).toBe(1)
+      const authorized = { provider: "pp_system_default", operation: "authorize", outcome: "ok" }
+      expect(delta("tienda_payment_operations_total", authorized)).toBe(1)
+      expect(delta("tienda_payment_operations_total", { outcome: "error" })).toBe(0)
+      // The order confirmation email goes through the Notification Module (stored locally in tests).
+      const emailed = await eventually(async () => {
+        const samples = await scrape()
+        const sent = valueOf(samples, "tienda_notification_sends_total", { channel: "email" })
+        return sent > valueOf(before, "tienda_notification_sends_total", { channel: "email" }) && sent
+      })
+      expect(emailed - valueOf(before, "tienda_notification_sends_total", { channel: "email" })).toBe(1)
       expect(valueOf(after, "tienda_db_pool_max_connections")).toBeGreaterThan(0)
     })
 

@@ -2,6 +2,8 @@ import type { LoaderOptions, IEventBusModuleService } from "@medusajs/framework/
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   instrumentEventBus,
+  instrumentNotificationProviders,
+  instrumentPaymentProviders,
   instrumentWorkflows,
   labelProcess,
   observeDatabasePool,
@@ -10,18 +12,18 @@ import {
 import { drainOnSigterm } from "../../../lib/lifecycle/drain-on-sigterm"
 import { settings } from "../../../lib/settings"
 
-const EVENT_BUS_WAIT_MS = 30_000
+const MODULE_WAIT_MS = 30_000
 
 /**
- * Medusa loads modules side by side, so the event bus may not be registered yet when this loader starts; subscribers
- * register only once every module has loaded, so waiting for it here still comes before any of them.
+ * Medusa loads modules side by side, so another module may not be registered yet when this loader starts. The event
+ * bus is awaited: subscribers register only once every module has loaded, so that still comes before any of them.
  */
-async function eventBusOf(container: LoaderOptions["container"]): Promise<IEventBusModuleService | undefined> {
-  const deadline = Date.now() + EVENT_BUS_WAIT_MS
+async function resolveWhenLoaded<T>(container: LoaderOptions["container"], key: string): Promise<T | undefined> {
+  const deadline = Date.now() + MODULE_WAIT_MS
   for (;;) {
-    const bus = container.resolve<IEventBusModuleService | undefined>(Modules.EVENT_BUS, { allowUnregistered: true })
-    if (bus || Date.now() > deadline) {
-      return bus
+    const service = container.resolve<T | undefined>(key, { allowUnregistered: true })
+    if (service || Date.now() > deadline) {
+      return service
     }
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
@@ -41,12 +43,23 @@ export default async function instrumentProcess({ container }: LoaderOptions): P
     return
   }
   labelProcess()
-  const eventBus = await eventBusOf(container)
+  const eventBus = await resolveWhenLoaded<IEventBusModuleService>(container, Modules.EVENT_BUS)
   if (eventBus) {
     instrumentEventBus(eventBus)
   } else {
     logger.warn("metrics: the event bus did not load; events and subscriber runs are not counted")
   }
+  // The Payment Module may load after this one; nothing pays before the app is up, so this waits in the background.
+  void resolveWhenLoaded(container, Modules.PAYMENT).then((payment) => {
+    if (!instrumentPaymentProviders(payment)) {
+      logger.warn("metrics: the Payment Module's provider service was not found; payment calls are not counted")
+    }
+  })
+  void resolveWhenLoaded(container, Modules.NOTIFICATION).then((notification) => {
+    if (!instrumentNotificationProviders(notification)) {
+      logger.warn("metrics: the Notification Module's provider service was not found; sends are not counted")
+    }
+  })
   observeDatabasePool(container.resolve(ContainerRegistrationKeys.PG_CONNECTION, { allowUnregistered: true }))
   if (observability.metricsPort !== "off") {
     await startMetricsListener({
