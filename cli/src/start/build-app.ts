@@ -9,10 +9,14 @@ function buildFingerprint(paths: ProjectPaths): string {
   const pluginBuilds = fs.existsSync(path.join(paths.root, "plugins"))
     ? fs.readdirSync(path.join(paths.root, "plugins")).map((name) => `plugins/${name}/.medusa/server`)
     : []
-  return fingerprint(paths.root, ["src", "medusa-config.ts", "tsconfig.json", "package-lock.json", ...pluginBuilds], {
-    MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL,
-    DISABLE_MEDUSA_ADMIN: process.env.DISABLE_MEDUSA_ADMIN,
-  })
+  return fingerprint(
+    paths.root,
+    ["src", "medusa-config.ts", "instrumentation.ts", "tsconfig.json", "package-lock.json", ...pluginBuilds],
+    {
+      MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL,
+      DISABLE_MEDUSA_ADMIN: process.env.DISABLE_MEDUSA_ADMIN,
+    }
+  )
 }
 
 const stampFile = (paths: ProjectPaths) => path.join(paths.server, ".tienda-build.json")

@@ -7,6 +7,14 @@ const doc = (readBy: DocumentedVariable["readBy"], description: string, ...names
 export const DOCUMENTED_VARIABLES: DocumentedVariable[] = [
   ...doc("secrets", "token and cookie signing secrets (src/lib/secrets validates them)", "JWT_SECRET", "COOKIE_SECRET"),
   ...doc("medusa", "Medusa's own", "LOG_LEVEL", "MEDUSA_DISABLE_TELEMETRY"),
+  ...doc(
+    "medusa",
+    "OpenTelemetry traces, read by the OpenTelemetry SDK through instrumentation.ts (src/lib/tracing)",
+    "OTEL_EXPORTER_OTLP_ENDPOINT",
+    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    "OTEL_SERVICE_NAME",
+    "OTEL_SDK_DISABLED"
+  ),
   ...doc("cli", "port of the embedded PostgreSQL `tienda start` runs", "TIENDA_PG_PORT"),
   ...doc("cli", "the admin user `tienda start` creates", "TIENDA_ADMIN_EMAIL", "TIENDA_ADMIN_PASSWORD"),
   ...doc("tests", "PostgreSQL for `npm test`", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD"),

@@ -1,0 +1,5 @@
+export { DEFAULT_SERVICE_NAME, tracingConfig, type TracingConfig } from "./config"
+export { isSensitiveName, MASKED_EMAIL, REDACTED, redactAttributes, redactText } from "./redact"
+export { RedactingSpanExporter, redactSpan } from "./redacting-exporter"
+export { registerTracing, type Tracing } from "./register"
+export { REQUEST_ID_ATTRIBUTE, RequestIdSpanProcessor } from "./request-id-processor"
