@@ -119,6 +119,10 @@ export const systems: System[] = [
       env: { TIENDA_CHECKOUT_CONCURRENCY: "8" },
     }
   ),
+  tienda("tienda-metrics-off", "`tienda` with TIENDA_METRICS=off: what the Prometheus metrics cost", undefined, {
+    optIn: true,
+    env: { TIENDA_METRICS: "off" },
+  }),
   // Two server processes need Redis: the in-process cache and its generations are per process.
   tienda("tienda-redis-cluster2", "`tienda-redis` as two server processes (`medusa start --cluster 2`)", 5, {
     only: ["checkout"],

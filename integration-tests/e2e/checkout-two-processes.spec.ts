@@ -47,6 +47,7 @@ describe("checkout across two server processes", () => {
         TIENDA_CHECKOUT_PER_ADDRESS: "1000",
         MEDUSA_WORKER_MODE: "server",
         MEDUSA_DISABLE_TELEMETRY: "true",
+        TIENDA_METRICS_PORT: "off",
         LOG_LEVEL: "warn",
       },
     })

@@ -50,10 +50,11 @@ describe("tienda plugin new → add → start → test → remove, for every plu
 
   beforeAll(async () => {
     // The shop, its embedded PostgreSQL and the copy's own test PostgreSQL (TIENDA_TEST_PG_PORT).
-    const [httpPort, pgPort, testPgPort] = await freePorts(3)
+    const [httpPort, pgPort, testPgPort, metricsPort] = await freePorts(4)
     port = httpPort
     Object.assign(env, {
       PORT: String(httpPort),
+      TIENDA_METRICS_PORT: String(metricsPort),
       TIENDA_PG_PORT: String(pgPort),
       TIENDA_TEST_PG_PORT: String(testPgPort),
     })
@@ -228,5 +229,11 @@ function startTempShop(cwd: string, env: NodeJS.ProcessEnv, port: number): Runni
   })
   child.stdout.on("data", (chunk) => (output += chunk))
   child.stderr.on("data", (chunk) => (output += chunk))
-  return { child, port, pgPort: Number(env.TIENDA_PG_PORT), output: () => output }
+  return {
+    child,
+    port,
+    pgPort: Number(env.TIENDA_PG_PORT),
+    metricsPort: Number(env.TIENDA_METRICS_PORT),
+    output: () => output,
+  }
 }

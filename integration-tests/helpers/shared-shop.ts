@@ -7,6 +7,8 @@ export const SHARED_SHOP_ADMIN = { email: "e2e-merchant@tienda.test", password: 
 export interface SharedShopRecord {
   port: number
   pgPort: number
+  /** Its server's metrics listener (loopback). */
+  metricsPort: number
   stateDir: string
   /** starting → built (the production build is done) → ready (answering), or failed (with the end of its output). */
   state: "starting" | "built" | "ready" | "failed"

@@ -17,6 +17,8 @@ export interface RunningShop {
   port: number
   /** The port of the shop's embedded PostgreSQL. */
   pgPort: number
+  /** The port of the server's own metrics listener (TIENDA_METRICS_PORT). */
+  metricsPort: number
   output: () => string
 }
 
@@ -37,13 +39,15 @@ export async function startShop(
   env: Record<string, string> = {},
   reuse?: RunningShop
 ): Promise<RunningShop> {
-  const [port, pgPort] = reuse ? [reuse.port, reuse.pgPort] : await freePorts(2)
+  const [port, pgPort, metricsPort] = reuse ? [reuse.port, reuse.pgPort, reuse.metricsPort] : await freePorts(3)
   let output = ""
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     TIENDA_PG_PORT: String(pgPort),
     TIENDA_STATE_DIR: stateDir,
+    // Never the default 9464: shops of one run (and a developer's own) would take each other's.
+    TIENDA_METRICS_PORT: String(metricsPort),
   }
   for (const name of ["DATABASE_URL", "NODE_ENV", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "LOG_LEVEL"]) {
     delete childEnv[name]
@@ -52,7 +56,7 @@ export async function startShop(
   const child = spawn(process.execPath, [path.join(root, "cli/bin/tienda.js"), "start"], { cwd: root, env: childEnv })
   child.stdout.on("data", (chunk) => (output += chunk))
   child.stderr.on("data", (chunk) => (output += chunk))
-  return { child, port, pgPort, output: () => output }
+  return { child, port, pgPort, metricsPort, output: () => output }
 }
 
 export async function waitForOutput(shop: RunningShop, text: string, timeoutMs: number): Promise<void> {

@@ -29,7 +29,7 @@ export default async function startSharedShop(): Promise<void> {
   process.once("exit", () => shop.child.exitCode === null && shop.child.kill("SIGTERM"))
 
   const file = path.join(os.tmpdir(), `tienda-e2e-shared-shop-${process.pid}.json`)
-  const base = { port: shop.port, pgPort: shop.pgPort, stateDir }
+  const base = { port: shop.port, pgPort: shop.pgPort, metricsPort: shop.metricsPort, stateDir }
   const write = (record: SharedShopRecord) => fs.writeFileSync(file, JSON.stringify(record))
   write({ ...base, state: "starting" })
   process.env[SHARED_SHOP_FILE_VARIABLE] = file

@@ -16,9 +16,11 @@ import { requestIdOf } from "../security/request-id"
 const templatesByApp = new WeakMap<object, RouteTemplates>()
 
 /**
- * The first middleware of every request: it runs the rest of the request inside its context (request id, method,
- * path: what log lines and spans carry), counts it in flight, and when the answer is written (or the client gave up)
- * records its duration and sizes under its route template. While the process drains, answers close their connection.
+ * Tienda's first middleware of every request: it runs the rest of the request inside its context (request id,
+ * method, path: what log lines and spans carry), counts it in flight, and when the answer is written (or the client
+ * gave up) records its duration and sizes under its route template. While the process drains, answers close their
+ * connection. Medusa's own middlewares (CORS, body parsing, authentication, the publishable key) run before it: a
+ * request one of them refuses is not timed here, and only Medusa's access line logs it.
  */
 export function observeRequest(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   const requestId = requestIdOf(req)

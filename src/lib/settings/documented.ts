@@ -27,4 +27,5 @@ export const DOCUMENTED_VARIABLES: DocumentedVariable[] = [
     "TIENDA_TEST_REDIS_MODULES"
   ),
   ...doc("tests", "browser for the admin tests", "CHROMIUM_PATH"),
+  ...doc("tests", "Prometheus and nginx for the monitoring and rolling-restart tests", "PROMETHEUS_PATH", "NGINX_PATH"),
 ]
