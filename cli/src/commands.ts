@@ -154,6 +154,34 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: "backup",
+    description: "Back up the shop's database and uploads (read back before it counts); --verify, --list, --keep",
+    options: [
+      { flags: "--verify [backup]", description: "check a backup (default the newest): checksums, then a restore" },
+      { flags: "--list", description: "list the backups" },
+      { flags: "--keep <count>", description: "after backing up, delete all but the newest <count> backups" },
+      json,
+    ],
+    run: (options) => load<typeof import("./backup/backup-command")>("./backup/backup-command").backupShop(options),
+  },
+  {
+    name: "restore",
+    description: "Restore a backup into the shop's database (stopped); --to replays archived changes up to a moment",
+    arguments: [{ name: "<backup>", description: "a backup folder (tienda backup --list)" }],
+    options: [
+      { flags: "--to <time>", description: "point in time, e.g. 2026-12-06T13:30:00Z (needs the WAL archive)" },
+      { flags: "--force", description: "move the database already there aside instead of refusing" },
+      { flags: "--verify", description: "compare every table with the backup's manifest after restoring" },
+      {
+        flags: "--wal <folder>",
+        description: "another folder of archived WAL to replay from (repeatable)",
+        repeatable: true,
+      },
+    ],
+    run: (backup: string, options) =>
+      load<typeof import("./backup/restore-command")>("./backup/restore-command").restoreShop(backup, options),
+  },
+  {
     name: "user",
     description: "Manage admin users",
     subcommands: [

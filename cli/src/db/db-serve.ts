@@ -3,6 +3,7 @@ import { findProjectRoot, projectPaths } from "../shared/project"
 import { embeddedPort, loadProjectEnv } from "../shared/env"
 import { DEFAULT_EMBEDDED_PORT, startEmbeddedCluster } from "./embedded-postgres"
 import { backgroundRecordFile } from "./background-server"
+import { shopClusterOptions } from "./shop-database"
 
 /**
  * The hidden `tienda db serve`: what `tienda db start` runs detached. It owns the embedded server for as long as
@@ -14,7 +15,7 @@ export async function serveDatabase(): Promise<number> {
   const paths = projectPaths(root)
   fs.mkdirSync(paths.state, { recursive: true })
   const port = embeddedPort("TIENDA_PG_PORT", DEFAULT_EMBEDDED_PORT)
-  const cluster = await startEmbeddedCluster({ dataDir: paths.postgresData, port, logFile: paths.postgresLog })
+  const cluster = await startEmbeddedCluster(shopClusterOptions(paths, port))
   fs.writeFileSync(
     backgroundRecordFile(paths),
     JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() }, null, 2)

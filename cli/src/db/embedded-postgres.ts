@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import { execFileSync } from "node:child_process"
 import net from "node:net"
+import path from "node:path"
 
 /** Connection settings of an embedded cluster; the password only guards a loopback-only server. */
 export const EMBEDDED_USER = "postgres"
@@ -19,6 +20,12 @@ export interface EmbeddedClusterOptions {
   ephemeral?: boolean
   /** Trade durability for speed (test clusters only): no fsync, no full-page writes. */
   fast?: boolean
+  /** Archive every WAL segment into this folder (continuous archiving: backups and point-in-time restore). */
+  walArchive?: { dir: string; timeoutSeconds: number }
+  /** More `-c name=value` settings for this start (a restore's recovery settings). */
+  settings?: Record<string, string>
+  /** Run initdb when the data folder holds no cluster (default); false: fail instead (a restore). */
+  initialise?: boolean
 }
 
 export interface EmbeddedCluster {
@@ -59,6 +66,12 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   if (options.fast) {
     serverFlags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
   }
+  if (options.walArchive) {
+    serverFlags.push(...walArchiveFlags(options.walArchive.dir, options.walArchive.timeoutSeconds))
+  }
+  for (const [name, value] of Object.entries(options.settings ?? {})) {
+    serverFlags.push("-c", `${name}=${value}`)
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -71,9 +84,17 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     onError: (error: unknown) => log.write(`[error] ${String(error)}\n`),
   })
   if (!fs.existsSync(`${options.dataDir}/PG_VERSION`)) {
+    if (options.initialise === false) {
+      throw new Error(`${options.dataDir} holds no PostgreSQL cluster`)
+    }
     assertReachableByPostgresUser(options.dataDir)
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true })
     fs.rmSync(options.dataDir, { recursive: true, force: true })
     await server.initialise()
+  }
+  if (options.walArchive) {
+    fs.mkdirSync(options.walArchive.dir, { recursive: true })
+    handToPostgresUser(options.walArchive.dir)
   }
   try {
     await server.start()
@@ -111,6 +132,31 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     }
   }
   return EmbeddedPostgres
+}
+
+/**
+ * PostgreSQL's own continuous archiving: each finished WAL segment is copied into `dir` (never over a file already
+ * there), and a segment is finished at least every `timeoutSeconds` while there are changes.
+ */
+export function walArchiveFlags(dir: string, timeoutSeconds: number): string[] {
+  if (dir.includes("'")) {
+    throw new Error(`The WAL archive folder may not contain a quote: ${dir}`)
+  }
+  return [
+    "-c",
+    "archive_mode=on",
+    "-c",
+    `archive_command=test ! -f '${dir}/%f' && cp '%p' '${dir}/%f'`,
+    "-c",
+    `archive_timeout=${timeoutSeconds}`,
+  ]
+}
+
+/** As root the server runs as `postgres`: a folder it must write (the archive, a restored cluster) becomes its own. */
+export function handToPostgresUser(dir: string): void {
+  if (isRoot()) {
+    execFileSync("chown", ["-R", "postgres:postgres", dir])
+  }
 }
 
 function isRoot(): boolean {

@@ -7,7 +7,10 @@ import {
   EMBEDDED_PASSWORD,
   EMBEDDED_USER,
   startEmbeddedCluster,
+  type EmbeddedClusterOptions,
 } from "./embedded-postgres"
+import { backupSettings } from "../../../src/lib/settings/groups/backups"
+import { readSetting } from "../../../src/lib/settings/read-settings"
 import { embeddedUrl, runningBackgroundServer } from "./background-server"
 
 /** True when the embedded server of this project is running (e.g. under `npm start` in another terminal). */
@@ -42,10 +45,23 @@ export async function withShopDatabase<T>(paths: ProjectPaths, work: (databaseUr
     return work(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${EMBEDDED_DATABASE}`)
   }
   fs.mkdirSync(paths.state, { recursive: true })
-  const cluster = await startEmbeddedCluster({ dataDir: paths.postgresData, port, logFile: paths.postgresLog })
+  const cluster = await startEmbeddedCluster(shopClusterOptions(paths, port))
   try {
     return await work(cluster.url(EMBEDDED_DATABASE))
   } finally {
     await cluster.stop()
+  }
+}
+
+/** How the shop's own embedded server runs: its data folder, log, and continuous WAL archive (unless turned off). */
+export function shopClusterOptions(paths: ProjectPaths, port: number): EmbeddedClusterOptions {
+  const archive = readSetting(backupSettings.walArchive, process.env)
+  return {
+    dataDir: paths.postgresData,
+    port,
+    logFile: paths.postgresLog,
+    walArchive: archive
+      ? { dir: paths.walArchive, timeoutSeconds: readSetting(backupSettings.walArchiveTimeoutSeconds, process.env) }
+      : undefined,
   }
 }

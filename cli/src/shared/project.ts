@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { stateDirOf } from "../../../src/lib/secrets/state-dir"
+import { embeddedLocations } from "../db/data-location"
 
 /** Where the Tienda app lives: the nearest folder, from the working directory up, holding medusa-config.ts. */
 export function findProjectRoot(from = process.cwd()): string {
@@ -20,14 +21,18 @@ export function findProjectRoot(from = process.cwd()): string {
 /**
  * The paths `tienda` reads and writes inside a project. Local state (embedded database, remembered admin
  * password, the install's secrets, logs) lives under `.tienda/` (git-ignored), or under TIENDA_STATE_DIR when that is
- * set (a relative one from the project folder, as medusa-config.ts takes it).
+ * set (a relative one from the project folder, as medusa-config.ts takes it); the embedded database's folders
+ * where src/lib/settings/groups/backups.ts and data-location.ts put them.
  */
 export function projectPaths(root: string) {
   const state = stateDirOf(root)
+  const embedded = embeddedLocations(root, state)
   return {
     root,
     state,
-    postgresData: path.join(state, "postgres"),
+    postgresData: embedded.data,
+    walArchive: embedded.walArchive,
+    backups: embedded.backups,
     postgresLog: path.join(state, "postgres.log"),
     testPostgresData: path.join(state, "test-postgres"),
     adminCredentials: path.join(state, "admin.json"),

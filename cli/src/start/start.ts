@@ -13,6 +13,7 @@ import {
 } from "../db/embedded-postgres"
 import { ensureDatabase, readShopState, redact } from "../db/database"
 import { embeddedUrl, runningBackgroundServer } from "../db/background-server"
+import { shopClusterOptions } from "../db/shop-database"
 import { buildApp, buildIsCurrent } from "./build-app"
 import { migrateIfNeeded } from "./migrate"
 import { createAdminUser, knownAdmin, type AdminCredentials } from "./admin-user"
@@ -68,11 +69,9 @@ export async function startShop(options: StartOptions = {}): Promise<number> {
   }
   if (!env.DATABASE_URL) {
     const done = step("Starting the embedded PostgreSQL")
-    stoppables.cluster = await startEmbeddedCluster({
-      dataDir: paths.postgresData,
-      port: embeddedPort("TIENDA_PG_PORT", DEFAULT_EMBEDDED_PORT),
-      logFile: paths.postgresLog,
-    })
+    stoppables.cluster = await startEmbeddedCluster(
+      shopClusterOptions(paths, embeddedPort("TIENDA_PG_PORT", DEFAULT_EMBEDDED_PORT))
+    )
     env.DATABASE_URL = stoppables.cluster.url(EMBEDDED_DATABASE)
     done(`listening on localhost:${stoppables.cluster.port}, data in ${displayPath(root, paths.postgresData)}`)
   }

@@ -1,5 +1,6 @@
 import type { ParsedGroup, SettingDefinition } from "./define"
 import { DOCUMENTED_VARIABLES } from "./documented"
+import { backupSettings } from "./groups/backups"
 import { catalogCacheSettings } from "./groups/catalog-cache"
 import { checkoutSettings } from "./groups/checkout"
 import { clientAddressSettings } from "./groups/client-address"
@@ -33,6 +34,7 @@ export const SETTING_GROUPS = {
   elasticsearch: elasticsearchSettings,
   email: emailSettings,
   observability: observabilitySettings,
+  backups: backupSettings,
 }
 
 export type SettingGroups = typeof SETTING_GROUPS

@@ -1,0 +1,42 @@
+import fs from "node:fs"
+import path from "node:path"
+import { MANIFEST_FILE, readManifest } from "./backup-manifest"
+
+/** The complete backups of a folder, newest first (an interrupted `.partial` folder is not one). */
+export function listBackups(backupsDir: string): string[] {
+  if (!fs.existsSync(backupsDir)) {
+    return []
+  }
+  return fs
+    .readdirSync(backupsDir)
+    .filter((name) => !name.endsWith(".partial") && fs.existsSync(path.join(backupsDir, name, MANIFEST_FILE)))
+    .sort()
+    .reverse()
+    .map((name) => path.join(backupsDir, name))
+}
+
+/**
+ * Keeps the newest `keep` backups and deletes the rest, then the archived WAL older than the oldest backup kept
+ * (no restore can use it any more). Timeline history files stay. Returns what was deleted.
+ */
+export function pruneBackups(backupsDir: string, walArchiveDir: string | undefined, keep: number): string[] {
+  const backups = listBackups(backupsDir)
+  const deleted: string[] = []
+  for (const old of backups.slice(keep)) {
+    fs.rmSync(old, { recursive: true, force: true })
+    deleted.push(old)
+  }
+  const oldestKept = backups.slice(0, keep).at(-1)
+  if (oldestKept && walArchiveDir && fs.existsSync(walArchiveDir)) {
+    // Segment names are timeline (8 hex) then position (16 hex); a position before the backup's start is unneeded.
+    const firstNeeded = readManifest(oldestKept).wal.firstSegment.slice(8)
+    for (const name of fs.readdirSync(walArchiveDir)) {
+      const segment = /^[0-9A-F]{8}([0-9A-F]{16})(\.[0-9A-F]{8}\.backup|\.partial)?$/.exec(name)
+      if (segment && segment[1] < firstNeeded) {
+        fs.rmSync(path.join(walArchiveDir, name), { force: true })
+        deleted.push(path.join(walArchiveDir, name))
+      }
+    }
+  }
+  return deleted
+}
