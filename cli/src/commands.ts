@@ -160,6 +160,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--verify [backup]", description: "check a backup (default the newest): checksums, then a restore" },
       { flags: "--list", description: "list the backups" },
       { flags: "--keep <count>", description: "after backing up, delete all but the newest <count> backups" },
+      {
+        flags: "--scheduled",
+        description:
+          "the worker's hourly call: back up when TIENDA_BACKUP_INTERVAL_HOURS passed, keep TIENDA_BACKUP_KEEP",
+      },
       json,
     ],
     run: (options) => load<typeof import("./backup/backup-command")>("./backup/backup-command").backupShop(options),

@@ -323,6 +323,7 @@ describe("ops/: the monitoring files", () => {
         "Catalog & search",
         "Runtime",
         "Rate limits & notifications",
+        "Backups",
       ])
       expect(dashboard.templating.list.map((variable) => `${variable.name}:${variable.type}`)).toEqual([
         "DS_PROMETHEUS:datasource",

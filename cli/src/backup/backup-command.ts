@@ -1,16 +1,20 @@
 import path from "node:path"
-import { findProjectRoot, projectPaths, UsageError } from "../shared/project"
+import { findProjectRoot, projectPaths, UsageError, type ProjectPaths } from "../shared/project"
+import { embeddedServerRunning } from "../db/shop-database"
+import { backupSettings } from "../../../src/lib/settings/groups/backups"
+import { readSetting } from "../../../src/lib/settings/read-settings"
 import { loadProjectEnv } from "../shared/env"
 import { info, step, warn } from "../shared/log"
 import { EMBEDDED_DATABASE } from "../db/embedded-postgres"
-import { readManifest } from "./backup-manifest"
-import { writeBackupStatus } from "./backup-status"
+import { listBackups, readManifest } from "../../../src/lib/backups/backup-manifest"
+import { writeBackupStatus } from "../../../src/lib/backups/backup-status"
 import { createBackup } from "./create-backup"
-import { listBackups, pruneBackups } from "./retention"
+import { pruneBackups } from "./retention"
 import { withShopServer } from "./shop-server"
 import { verifyBackup } from "./verify-backup"
 
 export interface BackupOptions {
+  scheduled?: boolean
   verify?: string | boolean
   list?: boolean
   keep?: string
@@ -27,7 +31,7 @@ export async function backupShop(options: BackupOptions): Promise<number> {
   loadProjectEnv(root)
   const paths = projectPaths(root)
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
-  const progress = options.json ? () => () => undefined : step
+  const progress = options.json || options.scheduled ? () => () => undefined : step
 
   if (options.list) {
     const backups = listBackups(paths.backups).map((dir) => {
@@ -62,6 +66,14 @@ export async function backupShop(options: BackupOptions): Promise<number> {
     return result.ok ? 0 : 1
   }
 
+  if (options.scheduled) {
+    const skipped = scheduledSkipReason(paths)
+    if (skipped) {
+      out({ skipped })
+      return 0
+    }
+    options.keep ??= String(readSetting(backupSettings.keep, process.env))
+  }
   const keep = options.keep === undefined ? undefined : Number(options.keep)
   if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) {
     throw new UsageError(`--keep takes a whole number of backups, 1 or more (got "${options.keep}")`)
@@ -102,6 +114,21 @@ export async function backupShop(options: BackupOptions): Promise<number> {
     })
     throw error
   }
+}
+
+/** Why the worker's hourly call does not back up now: scheduled backups off, not due yet, or no embedded database. */
+function scheduledSkipReason(paths: ProjectPaths): string | undefined {
+  const hours = readSetting(backupSettings.intervalHours, process.env)
+  if (hours === 0) {
+    return "scheduled backups are off (TIENDA_BACKUP_INTERVAL_HOURS=0)"
+  }
+  if (!embeddedServerRunning(paths) && process.env.DATABASE_URL) {
+    return "the shop uses its own PostgreSQL (DATABASE_URL): back it up with that server's tools"
+  }
+  const newest = listBackups(paths.backups)[0]
+  // A few minutes of slack: an hourly check must not skip a whole hour because the last backup ended late.
+  const due = newest ? Date.parse(readManifest(newest).createdAt) + hours * 3_600_000 - 5 * 60_000 : 0
+  return Date.now() < due ? `not due before ${new Date(due).toISOString()}` : undefined
 }
 
 function megabytes(bytes: number): string {

@@ -3,7 +3,12 @@ import fs from "node:fs"
 import path from "node:path"
 import { promisify } from "node:util"
 import { takeBaseBackup } from "./base-backup"
-import { listBackupFiles, writeManifest, MANIFEST_FORMAT, type BackupManifest } from "./backup-manifest"
+import {
+  listBackupFiles,
+  writeManifest,
+  MANIFEST_FORMAT,
+  type BackupManifest,
+} from "../../../src/lib/backups/backup-manifest"
 import { orderCount, recordedMigrations } from "./database-facts"
 import { withScratchRestore } from "./scratch-restore"
 import { tableChecksums } from "./table-checksums"
@@ -24,10 +29,8 @@ export async function createBackup(
   options: { projectRoot: string; backupsDir: string; progress: (message: string) => (done?: string) => void }
 ): Promise<{ dir: string; manifest: BackupManifest }> {
   const started = Date.now()
-  const name = new Date()
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z")
+  // 20261206T034506.123Z: sorts by time, and two backups in one second do not collide.
+  const name = new Date(started).toISOString().replace(/[-:]/g, "")
   const dir = path.join(options.backupsDir, name)
   const partial = `${dir}.partial`
   // A backup holds every customer's data: only its owner may read it.

@@ -1,5 +1,5 @@
 import type { Client } from "pg"
-import type { BackupManifest } from "./backup-manifest"
+import type { BackupManifest } from "../../../src/lib/backups/backup-manifest"
 
 /** The migrations a database has recorded (Medusa's module, link and script migrations). */
 export async function recordedMigrations(client: Client): Promise<BackupManifest["migrations"]> {

@@ -2,7 +2,12 @@ import { execFile } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { promisify } from "node:util"
-import { handToPostgresUser, startEmbeddedCluster, type EmbeddedCluster } from "../db/embedded-postgres"
+import {
+  handToPostgresUser,
+  makeReachableFolder,
+  startEmbeddedCluster,
+  type EmbeddedCluster,
+} from "../db/embedded-postgres"
 
 const run = promisify(execFile)
 
@@ -30,6 +35,7 @@ export async function startRestoredCluster(options: RestoreOptions): Promise<Emb
   if (fs.existsSync(options.dataDir) && fs.readdirSync(options.dataDir).length > 0) {
     throw new Error(`${options.dataDir} is not empty`)
   }
+  makeReachableFolder(path.dirname(options.dataDir))
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   fs.chmodSync(options.dataDir, 0o700)
   await run("tar", ["-xzf", path.join(options.backupDir, "base.tar.gz"), "-C", options.dataDir])

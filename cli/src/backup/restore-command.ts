@@ -8,7 +8,7 @@ import { DEFAULT_EMBEDDED_PORT, EMBEDDED_DATABASE } from "../db/embedded-postgre
 import { embeddedServerRunning } from "../db/shop-database"
 import { backupSettings } from "../../../src/lib/settings/groups/backups"
 import { readSetting } from "../../../src/lib/settings/read-settings"
-import { checkBackupFiles, readManifest } from "./backup-manifest"
+import { checkBackupFiles, readManifest } from "../../../src/lib/backups/backup-manifest"
 import { orderCount, recordedMigrations } from "./database-facts"
 import { startRestoredCluster } from "./restore-cluster"
 import { compareTableChecksums, tableChecksums } from "./table-checksums"

@@ -1,19 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
-import { MANIFEST_FILE, readManifest } from "./backup-manifest"
-
-/** The complete backups of a folder, newest first (an interrupted `.partial` folder is not one). */
-export function listBackups(backupsDir: string): string[] {
-  if (!fs.existsSync(backupsDir)) {
-    return []
-  }
-  return fs
-    .readdirSync(backupsDir)
-    .filter((name) => !name.endsWith(".partial") && fs.existsSync(path.join(backupsDir, name, MANIFEST_FILE)))
-    .sort()
-    .reverse()
-    .map((name) => path.join(backupsDir, name))
-}
+import { listBackups, readManifest } from "../../../src/lib/backups/backup-manifest"
 
 /**
  * Keeps the newest `keep` backups and deletes the rest, then the archived WAL older than the oldest backup kept

@@ -1,11 +1,5 @@
 import type { Client } from "pg"
-
-/** One table's content at the moment of a backup: its rows and a checksum of them, whatever their order. */
-export interface TableChecksum {
-  table: string
-  rows: number
-  checksum: string
-}
+import type { TableChecksum } from "../../../src/lib/backups/backup-manifest"
 
 /**
  * Every user table of the database (all schemas but PostgreSQL's own), in name order, with its row count and the md5

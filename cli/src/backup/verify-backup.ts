@@ -1,4 +1,4 @@
-import { checkBackupFiles, readManifest } from "./backup-manifest"
+import { checkBackupFiles, readManifest } from "../../../src/lib/backups/backup-manifest"
 import { withScratchRestore } from "./scratch-restore"
 import { compareTableChecksums, tableChecksums } from "./table-checksums"
 

@@ -1,6 +1,7 @@
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
+import { backupsDirOf } from "../../../src/lib/backups/backups-dir"
 import { backupSettings } from "../../../src/lib/settings/groups/backups"
 import { readSetting } from "../../../src/lib/settings/read-settings"
 
@@ -32,7 +33,7 @@ export function embeddedLocations(
   const inState = { data: path.join(state, "postgres"), walArchive: path.join(state, "postgres-wal-archive") }
   const serverHome =
     runningAsRoot && !fs.existsSync(path.join(inState.data, "PG_VERSION")) && !othersCanEnter(state)
-      ? path.join(SYSTEM_DATA_ROOT, `${path.basename(root)}-${hash(root)}`)
+      ? path.join(SYSTEM_DATA_ROOT, `${path.basename(root)}-${hash(state)}`)
       : undefined
   return {
     data:
@@ -41,7 +42,7 @@ export function embeddedLocations(
     walArchive:
       asked(readSetting(backupSettings.walArchiveDir, env)) ??
       (serverHome ? path.join(serverHome, "postgres-wal-archive") : inState.walArchive),
-    backups: asked(readSetting(backupSettings.backupDir, env)) ?? path.join(state, "backups"),
+    backups: backupsDirOf(root, env),
   }
 }
 

@@ -87,12 +87,13 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     if (options.initialise === false) {
       throw new Error(`${options.dataDir} holds no PostgreSQL cluster`)
     }
+    makeReachableFolder(path.dirname(options.dataDir))
     assertReachableByPostgresUser(options.dataDir)
-    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true })
     fs.rmSync(options.dataDir, { recursive: true, force: true })
     await server.initialise()
   }
   if (options.walArchive) {
+    makeReachableFolder(path.dirname(options.walArchive.dir))
     fs.mkdirSync(options.walArchive.dir, { recursive: true })
     handToPostgresUser(options.walArchive.dir)
   }
@@ -150,6 +151,18 @@ export function walArchiveFlags(dir: string, timeoutSeconds: number): string[] {
     "-c",
     `archive_timeout=${timeoutSeconds}`,
   ]
+}
+
+/** Creates the folders missing on the way to `dir` so that the server's user can pass through them (whatever the umask). */
+export function makeReachableFolder(dir: string): void {
+  const missing: string[] = []
+  for (let current = path.resolve(dir); !fs.existsSync(current); current = path.dirname(current)) {
+    missing.unshift(current)
+  }
+  for (const folder of missing) {
+    fs.mkdirSync(folder)
+    fs.chmodSync(folder, 0o755)
+  }
 }
 
 /** As root the server runs as `postgres`: a folder it must write (the archive, a restored cluster) becomes its own. */

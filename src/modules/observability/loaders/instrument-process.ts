@@ -6,11 +6,14 @@ import {
   instrumentPaymentProviders,
   instrumentWorkflows,
   labelProcess,
+  observeBackups,
   observeDatabasePool,
   startMetricsListener,
 } from "../../../lib/metrics"
 import { drainOnSigterm } from "../../../lib/lifecycle/drain-on-sigterm"
 import { settings } from "../../../lib/settings"
+import { backupsDirOf } from "../../../lib/backups/backups-dir"
+import { projectRootOf } from "../../../lib/secrets/state-dir"
 
 const MODULE_WAIT_MS = 30_000
 
@@ -61,6 +64,10 @@ export default async function instrumentProcess({ container }: LoaderOptions): P
     }
   })
   observeDatabasePool(container.resolve(ContainerRegistrationKeys.PG_CONNECTION, { allowUnregistered: true }))
+  // Backups are the worker's job: its process reports them (a server process would only repeat the same numbers).
+  if (settings().server.workerMode !== "server") {
+    observeBackups(backupsDirOf(projectRootOf(process.cwd())))
+  }
   if (observability.metricsPort !== "off") {
     await startMetricsListener({
       host: observability.metricsHost,

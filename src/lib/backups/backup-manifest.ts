@@ -1,7 +1,13 @@
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import type { TableChecksum } from "./table-checksums"
+
+/** One table's content at the moment of a backup: its rows and a checksum of them, whatever their order. */
+export interface TableChecksum {
+  table: string
+  rows: number
+  checksum: string
+}
 
 export const MANIFEST_FILE = "manifest.json"
 export const MANIFEST_FORMAT = "tienda-backup/1"
@@ -96,4 +102,17 @@ function sha256(file: string): Promise<string> {
       .on("error", reject)
       .on("end", () => resolve(hash.digest("hex")))
   })
+}
+
+/** The complete backups of a folder, newest first (an interrupted `.partial` folder is not one). */
+export function listBackups(backupsDir: string): string[] {
+  if (!fs.existsSync(backupsDir)) {
+    return []
+  }
+  return fs
+    .readdirSync(backupsDir)
+    .filter((name) => !name.endsWith(".partial") && fs.existsSync(path.join(backupsDir, name, MANIFEST_FILE)))
+    .sort()
+    .reverse()
+    .map((name) => path.join(backupsDir, name))
 }
