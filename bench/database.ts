@@ -18,7 +18,8 @@ export interface BenchServer {
   stop(): Promise<void>
 }
 
-export async function startPostgres(): Promise<BenchServer> {
+/** The bench's PostgreSQL; `walArchive` turns on continuous archiving (the backup drill needs it). */
+export async function startPostgres(walArchive?: string): Promise<BenchServer> {
   if (config.databaseUrl) {
     const base = new URL(config.databaseUrl)
     return {
@@ -31,6 +32,7 @@ export async function startPostgres(): Promise<BenchServer> {
     dataDir: path.join(stateDir, "postgres"),
     port: config.pgPort,
     logFile: path.join(stateDir, "postgres.log"),
+    walArchive: walArchive ? { dir: walArchive, timeoutSeconds: 60 } : undefined,
   })
 }
 

@@ -5,7 +5,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { execFileSync, spawn } from "node:child_process"
+import { execFileSync } from "node:child_process"
 import { buildApp, buildIsCurrent } from "../cli/src/start/build-app"
 import { projectPaths } from "../cli/src/shared/project"
 import { findRedisServer, REDIS_SERVER, startThrowawayRedis } from "../cli/src/test/throwaway-redis"
@@ -16,6 +16,7 @@ import { startSystem, systems, treeRssMb, type System } from "./systems"
 import { writeReport, type Measurement, type Rebuild } from "./report"
 import { measureSearchRebuild } from "./search-rebuild"
 import { waitForReadModel } from "./read-model-build"
+import { runLoad } from "./load-runner"
 
 /** The ones named, or by default all but the opt-in ones. */
 const chosen = <T extends { name: string; optIn?: boolean }>(all: T[], names: string[]) =>
@@ -43,29 +44,6 @@ function redisUrlFor(system: System, redis: { url: string } | undefined): string
   url.pathname = `/${system.redisDb}`
   execFileSync("redis-cli", ["-u", url.toString(), "FLUSHDB"]) // only this system's own database number
   return url.toString()
-}
-
-/** Runs one load generator process (load.js or checkout.js) while sampling the server's RSS. */
-function runLoad(script: string, spec: object, serverPid: number): Promise<{ result: any; rssMb: number }> {
-  const specFile = path.join(stateDir, `spec-${script.replace(/\.js$/, "")}.json`)
-  fs.writeFileSync(specFile, JSON.stringify(spec))
-  let rssMb = treeRssMb(serverPid)
-  const sampler = setInterval(() => (rssMb = Math.max(rssMb, treeRssMb(serverPid))), 500)
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, script), specFile], {
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-    let out = ""
-    child.stdout.on("data", (chunk) => (out += chunk))
-    child.on("exit", (code) => {
-      clearInterval(sampler)
-      if (code === 0) {
-        resolve({ result: JSON.parse(out.trim().split("\n").pop()!), rssMb })
-      } else {
-        reject(new Error(`${script} failed`))
-      }
-    })
-  })
 }
 
 async function measure(system: System, scenario: Scenario, catalog: Catalog, pid: number, duration = config.duration) {

@@ -55,7 +55,7 @@ export async function backupShop(options: BackupOptions): Promise<number> {
       throw new UsageError(`No backup to verify in ${paths.backups}`)
     }
     const done = progress(`Checking ${dir}: file checksums, then a restore compared table by table`)
-    const result = await verifyBackup(dir, EMBEDDED_DATABASE)
+    const result = await verifyBackup(dir, readManifest(dir).database ?? EMBEDDED_DATABASE, process.env.DATABASE_URL)
     done(result.ok ? "good" : "NOT GOOD")
     if (options.json) {
       out({ dir, ...result })

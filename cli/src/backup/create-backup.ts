@@ -3,6 +3,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { promisify } from "node:util"
 import { takeBaseBackup } from "./base-backup"
+import { takeLogicalBackup } from "./logical-backup"
 import {
   listBackupFiles,
   writeManifest,
@@ -20,8 +21,9 @@ const run = promisify(execFile)
 const UPLOAD_FOLDERS = ["static", ".medusa/server/static"]
 
 /**
- * Takes a backup of the shop into a new folder of `backupsDir` named by its time, and reads it back once before
- * calling it done (a backup that does not restore fails here, not on the day it is needed). The folder is written
+ * Takes a backup of the shop into a new folder of `backupsDir` named by its time. A physical one is read back once
+ * before it counts (a backup that does not restore fails here, not on the day it is needed); a logical one's
+ * checksums come from the dump's own snapshot. The folder is written
  * as `<name>.partial` and renamed at the end, so an interrupted backup never looks like a complete one.
  */
 export async function createBackup(
@@ -37,51 +39,35 @@ export async function createBackup(
   fs.mkdirSync(options.backupsDir, { recursive: true, mode: 0o700 })
   fs.mkdirSync(partial, { mode: 0o700 })
   try {
-    let done = options.progress(`Copying the database (${server.dataDir}) while it runs`)
-    const base = await takeBaseBackup({
-      url: server.url,
-      dataDir: server.dataDir,
-      walArchiveDir: server.walArchiveDir,
-      outDir: partial,
-    })
-    done()
+    const database = decodeURIComponent(new URL(server.url).pathname.slice(1))
+    const taken =
+      server.kind === "embedded"
+        ? await physical(server, partial, options.progress)
+        : await logical(server.url, partial, options.progress)
     const uploads = UPLOAD_FOLDERS.filter((folder) => fs.existsSync(path.join(options.projectRoot, folder)))
     if (uploads.length > 0) {
-      done = options.progress(`Copying uploaded files (${uploads.join(", ")})`)
+      const done = options.progress(`Copying uploaded files (${uploads.join(", ")})`)
       await run("tar", ["-czf", path.join(partial, "uploads.tar.gz"), "-C", options.projectRoot, ...uploads])
       done()
     }
-    done = options.progress("Restoring it into a scratch server to record every table's rows and checksum")
-    const database = decodeURIComponent(new URL(server.url).pathname.slice(1))
-    const contents = await withScratchRestore(partial, database, async (client) => ({
-      tables: await tableChecksums(client),
-      migrations: await recordedMigrations(client),
-      orders: await orderCount(client),
-    }))
-    done(`${contents.tables.length} tables, ${contents.orders} orders`)
     const files = await listBackupFiles(partial)
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,
-      kind: "physical",
+      kind: taken.kind,
       createdAt: new Date(started).toISOString(),
+      database,
       seconds: 0,
       versions: {
         tienda: packageVersion(options.projectRoot, "."),
         medusa: packageVersion(options.projectRoot, "node_modules/@medusajs/medusa"),
-        postgres: base.postgresVersion,
+        postgres: taken.postgresVersion,
       },
-      migrations: contents.migrations,
-      wal: {
-        timeline: base.timeline,
-        startLsn: base.startLsn,
-        stopLsn: base.stopLsn,
-        firstSegment: base.firstSegment,
-        lastSegment: base.lastSegment,
-      },
+      migrations: taken.migrations,
+      wal: taken.wal,
       files,
       bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-      tables: contents.tables,
-      orders: contents.orders,
+      tables: taken.tables,
+      orders: taken.orders,
     }
     manifest.seconds = Math.round((Date.now() - started) / 100) / 10
     writeManifest(partial, manifest)
@@ -91,6 +77,43 @@ export async function createBackup(
     fs.rmSync(partial, { recursive: true, force: true })
     throw error
   }
+}
+
+type Progress = (message: string) => (done?: string) => void
+
+/** The embedded server: PostgreSQL's base backup, then a restore of it into a scratch server for the checksums. */
+async function physical(server: Extract<ShopServer, { kind: "embedded" }>, outDir: string, progress: Progress) {
+  let done = progress(`Copying the database (${server.dataDir}) while it runs`)
+  const base = await takeBaseBackup({
+    url: server.url,
+    dataDir: server.dataDir,
+    walArchiveDir: server.walArchiveDir,
+    outDir,
+  })
+  done()
+  done = progress("Restoring it into a scratch server to record every table's rows and checksum")
+  const database = decodeURIComponent(new URL(server.url).pathname.slice(1))
+  const contents = await withScratchRestore(outDir, database, async (client) => ({
+    tables: await tableChecksums(client),
+    migrations: await recordedMigrations(client),
+    orders: await orderCount(client),
+  }))
+  done(`${contents.tables.length} tables, ${contents.orders} orders`)
+  const { firstSegment, lastSegment, startLsn, stopLsn, timeline } = base
+  return {
+    kind: "physical" as const,
+    postgresVersion: base.postgresVersion,
+    wal: { timeline, startLsn, stopLsn, firstSegment, lastSegment },
+    ...contents,
+  }
+}
+
+/** The shop's own server: pg_dump, with the checksums read in the dump's own snapshot. */
+async function logical(url: string, outDir: string, progress: Progress) {
+  const done = progress("Dumping the database (pg_dump) and recording every table's rows and checksum")
+  const dump = await takeLogicalBackup(url, outDir)
+  done(`${dump.tables.length} tables, ${dump.orders} orders`)
+  return { kind: "logical" as const, wal: undefined, ...dump }
 }
 
 function packageVersion(root: string, folder: string): string {

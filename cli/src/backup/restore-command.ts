@@ -3,14 +3,15 @@ import path from "node:path"
 import { findProjectRoot, projectPaths, UsageError } from "../shared/project"
 import { embeddedPort, loadProjectEnv } from "../shared/env"
 import { info, step, warn } from "../shared/log"
-import { withClient } from "../db/database"
+import { ensureDatabase, redact, withClient } from "../db/database"
 import { DEFAULT_EMBEDDED_PORT, EMBEDDED_DATABASE } from "../db/embedded-postgres"
 import { embeddedServerRunning } from "../db/shop-database"
 import { backupSettings } from "../../../src/lib/settings/groups/backups"
 import { readSetting } from "../../../src/lib/settings/read-settings"
-import { checkBackupFiles, readManifest } from "../../../src/lib/backups/backup-manifest"
+import { checkBackupFiles, readManifest, type BackupManifest } from "../../../src/lib/backups/backup-manifest"
 import { orderCount, recordedMigrations } from "./database-facts"
 import { startRestoredCluster } from "./restore-cluster"
+import { restoreLogicalBackup } from "./logical-backup"
 import { compareTableChecksums, tableChecksums } from "./table-checksums"
 
 export interface RestoreCommandOptions {
@@ -53,6 +54,9 @@ export async function restoreShop(backup: string, options: RestoreCommandOptions
     return 1
   }
   done()
+  if (manifest.kind === "logical") {
+    return restoreLogical(backupDir, manifest, options)
+  }
 
   const walSources = [paths.walArchive, ...(options.wal ?? []).map((dir) => path.resolve(dir))]
   let aside: string | undefined
@@ -88,30 +92,84 @@ export async function restoreShop(backup: string, options: RestoreCommandOptions
         : undefined,
     })
   )
+  let result: number
   try {
-    const facts = await withClient(cluster.url(EMBEDDED_DATABASE), async (client) => ({
-      orders: await orderCount(client),
-      migrations: await recordedMigrations(client),
-      problems: options.verify ? compareTableChecksums(manifest.tables, await tableChecksums(client)) : [],
-    }))
-    done(`${facts.orders} orders`)
-    info(
-      `Migrations recorded: ${facts.migrations.mikroOrm} module, ${facts.migrations.links} link, ` +
-        `${facts.migrations.scripts} script (newest ${facts.migrations.newest ?? "none"}); ` +
-        "npm start applies any newer ones of this code."
-    )
-    if (options.verify) {
-      facts.problems.forEach((problem) => warn(problem))
-      if (facts.problems.length > 0) {
-        info("The restored database does not match the backup's manifest.")
-        return 1
-      }
-      info("Every table matches the backup's manifest.")
-    }
+    result = await checkRestored(cluster.url(manifest.database ?? EMBEDDED_DATABASE), manifest, options.verify, done)
   } finally {
     await cluster.stop()
   }
-  info(`Restored into ${paths.postgresData}. Start the shop with npm start.`)
+  if (result === 0) {
+    info(`Restored into ${paths.postgresData}. Start the shop with npm start.`)
+  }
+  return result
+}
+
+/**
+ * A pg_dump backup of a shop on its own server goes into the database DATABASE_URL names: an empty one, or with
+ * `--force` over the tables the backup recreates. Point-in-time recovery of such a server is the server's own.
+ */
+async function restoreLogical(backupDir: string, manifest: BackupManifest, options: RestoreCommandOptions) {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    throw new UsageError(
+      "This backup is a pg_dump of a shop on its own server: set DATABASE_URL to the database to restore into"
+    )
+  }
+  if (options.to) {
+    throw new UsageError(
+      "--to replays the embedded server's WAL archive; for your own server use its point-in-time recovery"
+    )
+  }
+  await ensureDatabase(url)
+  const tables = await withClient(url, async (client) =>
+    Number(
+      (
+        await client.query(
+          "SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+        )
+      ).rows[0].n
+    )
+  )
+  if (tables > 0 && !options.force) {
+    throw new UsageError(
+      `${redact(url)} already holds ${tables} tables: restore into an empty database, or add --force to replace them`
+    )
+  }
+  const done = step(`Restoring ${backupDir} into ${redact(url)} (pg_restore)`)
+  await restoreLogicalBackup(backupDir, url, tables > 0)
+  const result = await checkRestored(url, manifest, options.verify, done)
+  if (result === 0) {
+    info(`Restored into ${redact(url)}.`)
+  }
+  return result
+}
+
+/** What the restored database holds (orders, migrations), and with --verify whether every table matches. */
+async function checkRestored(
+  url: string,
+  manifest: BackupManifest,
+  verify: boolean | undefined,
+  done: (message?: string) => void
+): Promise<number> {
+  const facts = await withClient(url, async (client) => ({
+    orders: await orderCount(client),
+    migrations: await recordedMigrations(client),
+    problems: verify ? compareTableChecksums(manifest.tables, await tableChecksums(client)) : [],
+  }))
+  done(`${facts.orders} orders`)
+  info(
+    `Migrations recorded: ${facts.migrations.mikroOrm} module, ${facts.migrations.links} link, ` +
+      `${facts.migrations.scripts} script (newest ${facts.migrations.newest ?? "none"}); ` +
+      "npm start applies any newer ones of this code."
+  )
+  if (verify) {
+    facts.problems.forEach((problem) => warn(problem))
+    if (facts.problems.length > 0) {
+      info("The restored database does not match the backup's manifest.")
+      return 1
+    }
+    info("Every table matches the backup's manifest.")
+  }
   return 0
 }
 

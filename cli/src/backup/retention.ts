@@ -14,9 +14,10 @@ export function pruneBackups(backupsDir: string, walArchiveDir: string | undefin
     deleted.push(old)
   }
   const oldestKept = backups.slice(0, keep).at(-1)
-  if (oldestKept && walArchiveDir && fs.existsSync(walArchiveDir)) {
+  const oldestWal = oldestKept ? readManifest(oldestKept).wal : undefined
+  if (oldestWal && walArchiveDir && fs.existsSync(walArchiveDir)) {
     // Segment names are timeline (8 hex) then position (16 hex); a position before the backup's start is unneeded.
-    const firstNeeded = readManifest(oldestKept).wal.firstSegment.slice(8)
+    const firstNeeded = oldestWal.firstSegment.slice(8)
     for (const name of fs.readdirSync(walArchiveDir)) {
       const segment = /^[0-9A-F]{8}([0-9A-F]{16})(\.[0-9A-F]{8}\.backup|\.partial)?$/.exec(name)
       if (segment && segment[1] < firstNeeded) {

@@ -21,19 +21,24 @@ export interface BackupFile {
 
 /**
  * What a backup folder holds and how to check it. A physical backup (the embedded server) is `base.tar.gz` (the data
- * folder, copied between pg_backup_start and pg_backup_stop), `backup_label`, and `wal.tar.gz` (every WAL segment from the
- * backup's start to its end, so the folder alone restores); `uploads.tar.gz` holds the local file provider's files.
+ * folder, copied between pg_backup_start and pg_backup_stop), `backup_label`, and `wal.tar.gz` (every WAL segment
+ * from the backup's start to its end, so the folder alone restores); a logical one (a shop on its own server) is
+ * `database.dump` (pg_dump's custom format); `uploads.tar.gz` holds the local file provider's files.
  */
 export interface BackupManifest {
   format: typeof MANIFEST_FORMAT
-  kind: "physical"
+  /** physical: the embedded server's data folder and WAL; logical: pg_dump of a shop on its own server. */
+  kind: "physical" | "logical"
   createdAt: string
+  /** The shop's database in the backed-up cluster (the one the checksums and order count describe; default tienda). */
+  database?: string
   /** How long taking it took, checks included. */
   seconds: number
   versions: { tienda: string; medusa: string; postgres: string }
   /** Migrations recorded in the database, per table that records them. */
   migrations: { mikroOrm: number; links: number; scripts: number; newest?: string }
-  wal: { timeline: number; startLsn: string; stopLsn: string; firstSegment: string; lastSegment: string }
+  /** Physical backups only: the WAL they span. */
+  wal?: { timeline: number; startLsn: string; stopLsn: string; firstSegment: string; lastSegment: string }
   files: BackupFile[]
   bytes: number
   /** Every table's rows and checksum in the backup, read from a restore of it when it was taken. */
