@@ -65,12 +65,11 @@ export async function startRestoredCluster(options: RestoreOptions): Promise<Emb
         restore_command: restoreCommand(options.walSources ?? []),
       },
     })
-  } catch (error) {
+  } catch {
+    // PostgreSQL's own reason (a target past the last archived change, a missing segment) is the useful part.
     const log = fs.existsSync(options.logFile) ? fs.readFileSync(options.logFile, "utf8").slice(-2000) : ""
     const reason = /FATAL:\s+(.*)/.exec(log)?.[1]
-    throw new Error(`The restored database did not start${reason ? `: ${reason}` : ""} (log: ${options.logFile})`, {
-      cause: error,
-    })
+    throw new Error(`The restored database did not start${reason ? `: ${reason}` : ""} (log: ${options.logFile})`)
   }
 }
 

@@ -4,15 +4,15 @@ import { setAppEnv } from "../../../integration-tests/helpers/app-env"
 import { adminHeaders, createAdmin } from "../../../integration-tests/helpers/admin"
 import { seedDemoStore } from "../../../src/scripts/seed"
 import { publishableKey, storeSdk } from "../../../integration-tests/helpers/store"
-import { cartReadyForPayment, eventually, startPayment } from "../../../integration-tests/helpers/checkout"
+import { eventually } from "../../../integration-tests/helpers/checkout"
 import { retryDueEmails } from "../src/jobs/retry-emails"
 import { formatMoney } from "../src/templates/money"
 import { EMAIL_LOG_MODULE } from "../src/utils/constants"
+import { placeBankTransferOrder } from "./place-order"
 import { SmtpInbox } from "./smtp-inbox"
 
 jest.setTimeout(180_000)
 
-const BANK = "pp_bank-transfer_offline"
 const inbox = new SmtpInbox()
 
 // The SMTP server must listen before the runner loads medusa-config.ts (which reads SMTP_HOST/SMTP_PORT).
@@ -50,15 +50,7 @@ integrationTestRunner({
       sdk = storeSdk(api, key)
     })
 
-    async function placeOrder(email: string) {
-      const { cart } = await cartReadyForPayment(sdk, { email, quantity: 2 })
-      const { session } = await startPayment(sdk, cart.id, BANK)
-      const completed = await sdk.store.cart.complete(cart.id)
-      if (completed.type !== "order") {
-        throw new Error(`checkout failed: ${JSON.stringify(completed.error)}`)
-      }
-      return { order: completed.order as any, session }
-    }
+    const placeOrder = (email: string) => placeBankTransferOrder(sdk, email)
 
     const logRows = (filters: Record<string, unknown>) =>
       getContainer().resolve<any>(EMAIL_LOG_MODULE).listEmailMessages(filters)

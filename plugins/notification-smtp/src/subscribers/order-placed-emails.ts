@@ -3,7 +3,7 @@ import { orderEmailRequests } from "../utils/order-emails"
 import { pluginOptions } from "../utils/plugin-options"
 import { sendEmails } from "../utils/send-emails"
 
-/** The order confirmation to the customer, and the new-order alert to the merchant (`merchantEmail`). */
+/** The order confirmation to the customer, and the new-order alert to the merchant (see order-emails.ts). */
 export default async function orderPlacedEmails({ event, container }: SubscriberArgs<{ id: string }>) {
   const options = pluginOptions(container)
   await sendEmails(

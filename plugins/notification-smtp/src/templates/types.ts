@@ -1,7 +1,7 @@
 import type { Amount } from "./money"
 import type { Locale } from "./i18n"
 
-/** The shop's look, from the store module (name) and the plugin options (logo, colour, links). */
+/** The shop's look: the store module's name, the logo and colour set in the admin (else the options), the links. */
 export interface Brand {
   storeName: string
   logoUrl?: string

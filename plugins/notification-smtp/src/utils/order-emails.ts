@@ -1,13 +1,17 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { emailLocale } from "../templates/i18n"
 import type { EmailRequest } from "./email-request"
+import { emailSettingsOf, shopStore } from "./email-settings"
 import { emailKey } from "./idempotency"
 import { loadOrder, orderLocaleCandidates, toOrderEmail } from "./order-email-data"
 import type { ResolvedSmtpEmailOptions } from "./options"
 
 type OrderTemplate = "order-placed" | "order-canceled" | "merchant-new-order"
 
-/** The customer's email about an order event, and the merchant's alert for a new order when configured. */
+/**
+ * The customer's email about an order event, and the merchant's alert for a new order when an address is set (in
+ * the admin, else `merchantEmail`).
+ */
 export async function orderEmailRequests(
   container: MedusaContainer,
   orderId: string,
@@ -20,10 +24,13 @@ export async function orderEmailRequests(
     return []
   }
   const data = toOrderEmail(order)
+  const merchantEmail = templates.includes("merchant-new-order")
+    ? emailSettingsOf(await shopStore(container), options).merchant_email
+    : null
   const requests: EmailRequest[] = []
   for (const template of templates) {
     const merchant = template === "merchant-new-order"
-    const to = merchant ? options.merchantEmail : order.email
+    const to = merchant ? merchantEmail : order.email
     if (!to) {
       continue
     }
