@@ -63,9 +63,12 @@ describe("backups and restores", () => {
       await client.end()
     }
   }
+  /** Variants with stock to spare: the demo store's stock is small, and other specs buy from the same shop. */
+  let stocked: string[] = []
   const checkout = async (base: string, email: string): Promise<string> => {
     const sdk = new Medusa({ baseUrl: base, publishableKey: shop.publishableKey })
-    const { cart } = await cartReadyForPayment(sdk, { email })
+    const variantId = stocked[Math.floor(Math.random() * stocked.length)]
+    const { cart } = await cartReadyForPayment(sdk, { email, variantId })
     await startPayment(sdk, cart.id, "pp_system_default")
     const completed = await sdk.store.cart.complete(cart.id)
     if (completed.type !== "order") {
@@ -97,12 +100,24 @@ describe("backups and restores", () => {
     // Shoppers go through a server process of their own: every one of them comes from 127.0.0.1.
     servers.push(await startServerProcess(shop, serverPort, { TIENDA_RATE_LIMIT: "off" }))
     const base = servers[0].base
+    stocked = (
+      await query<{ id: string }>(
+        embeddedUrl(shop.pgPort),
+        `SELECT pvi.variant_id AS id FROM product_variant_inventory_item pvi
+           JOIN inventory_level l ON l.inventory_item_id = pvi.inventory_item_id
+           JOIN product_variant_price_set pvps ON pvps.variant_id = pvi.variant_id
+          WHERE pvi.deleted_at IS NULL AND l.deleted_at IS NULL
+          GROUP BY pvi.variant_id HAVING min(l.stocked_quantity - l.reserved_quantity) >= 10`
+      )
+    ).map((row) => row.id)
+    expect(stocked.length).toBeGreaterThan(5)
     ordersBefore = [await checkout(base, "drill-before@example.com")]
 
     let backingUp = true
     const during: string[] = []
+    // Each shopper keeps buying while the backup runs, at most 3 orders (the demo store's stock is small).
     const shopper = async (index: number) => {
-      for (let n = 0; backingUp || n === 0; n++) {
+      for (let n = 0; (backingUp || n === 0) && n < 3; n++) {
         during.push(await checkout(base, `drill-${index}-${n}@example.com`))
       }
     }

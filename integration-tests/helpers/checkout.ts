@@ -18,7 +18,7 @@ export const NEW_YORK_ADDRESS = {
  */
 export async function cartReadyForPayment(
   sdk: Medusa,
-  options: { currency?: "eur" | "usd"; quantity?: number; email?: string } = {}
+  options: { currency?: "eur" | "usd"; quantity?: number; email?: string; variantId?: string } = {}
 ) {
   const currency = options.currency ?? "eur"
   const { regions } = await sdk.store.region.list()
@@ -28,7 +28,9 @@ export async function cartReadyForPayment(
     limit: 5,
     fields: "*variants.calculated_price",
   })
-  const variant = products.flatMap((product) => product.variants ?? []).find((v: any) => v.calculated_price)!
+  const variant = options.variantId
+    ? { id: options.variantId }
+    : products.flatMap((product) => product.variants ?? []).find((v: any) => v.calculated_price)!
   const { cart } = await sdk.store.cart.create({ region_id: region.id, email: options.email ?? "buyer@example.com" })
   await sdk.store.cart.createLineItem(cart.id, { variant_id: variant.id, quantity: options.quantity ?? 1 })
   const address = currency === "eur" ? MADRID_ADDRESS : NEW_YORK_ADDRESS

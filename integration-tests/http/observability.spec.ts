@@ -47,6 +47,10 @@ integrationTestRunner({
       expect(
         (await failure(api.get("/metrics", { headers: { authorization: "Bearer wrong-token-of-length" } }))).status
       ).toBe(401)
+      // Every spelling Express dispatches to the same route asks for the token too.
+      for (const spelling of ["/METRICS", "/metrics/", "/Metrics?x=1", "//metrics", "/%6Detrics"]) {
+        expect([401, 404]).toContain((await failure(api.get(spelling))).status)
+      }
       const samples = await scrape()
       const runtime = samples.find((s) => s.name === "nodejs_eventloop_lag_p99_seconds")
       expect(runtime?.labels).toEqual(expect.objectContaining({ mode: "shared", process: "shared" }))

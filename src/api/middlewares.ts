@@ -1,4 +1,10 @@
-import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
+import {
+  authenticate,
+  configureStoreSearch,
+  defineMiddlewares,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { AdminBackupsQuery } from "./admin/backups/validators"
 import { verifyStripeSignature } from "./payments/stripe-signature"
 import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
@@ -76,6 +82,7 @@ export default defineMiddlewares({
       method: ["GET"],
       middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
     },
+    { matcher: "/admin/backups", method: ["GET"], middlewares: [validateAndTransformQuery(AdminBackupsQuery, {})] },
     {
       matcher: "/store/carts",
       method: ["POST"],

@@ -13,7 +13,6 @@ export interface BackupSummary {
 
 /** The complete backups of a folder, newest first; one whose manifest cannot be read is left out, not an error. */
 export function readBackupSummaries(backupsDir: string): BackupSummary[] {
-  require("node:fs").readdirSync(backupsDir)
   return listBackups(backupsDir).flatMap((dir) => {
     const summary = summaryOf(dir)
     return summary ? [summary] : []
