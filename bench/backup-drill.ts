@@ -2,7 +2,8 @@
  * `npm run bench:backup`: what a backup costs and how long a restore takes, on the bench catalog. The bench's
  * PostgreSQL runs with WAL archiving; Tienda serves a fresh copy of the seeded catalog; 8 shoppers check out for
  * BENCH_CHECKOUT_DURATION seconds without a backup, then again while `tienda backup` runs back to back (orders/s
- * side by side); then one backup is restored into a scratch state folder and verified, each step timed. The result
+ * side by side); then one backup is restored into a scratch state folder and verified, each step timed.
+ * BENCH_DRILL_ORDERS=1000 first places that many orders (about 20 minutes of checkout load here). The result
  * goes to bench/results/backup-drill.md (git-ignored) and is copied into bench/README.md by hand.
  */
 import { execFile } from "node:child_process"
@@ -18,6 +19,8 @@ import { startSystem, systems } from "./systems"
 
 const run = promisify(execFile)
 const drill = path.join(stateDir, "backup-drill")
+/** Orders the shop holds before the measurements (0: only those the measured checkouts place). */
+const drillOrders = Number(process.env.BENCH_DRILL_ORDERS ?? 0)
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const started = Date.now()
@@ -58,13 +61,13 @@ async function main() {
       TIENDA_PG_PORT: String(config.pgPort),
       TIENDA_BACKUP_DIR: path.join(drill, "backups"),
     }
-    const checkout = () =>
+    const checkout = (duration = config.checkoutDuration) =>
       runLoad(
         "checkout.js",
         {
           baseUrl: `http://127.0.0.1:${config.serverPort}`,
           headers: { "x-publishable-api-key": catalog.key, "content-type": "application/json" },
-          duration: config.checkoutDuration,
+          duration,
           shoppers: config.shoppers,
           regions: catalog.regions,
           variants: catalog.variants,
@@ -72,7 +75,13 @@ async function main() {
         },
         running.child.pid!
       )
+    const orderCount = async () => Number((await sql(databaseUrl, 'SELECT count(*) AS n FROM "order"'))[0].n)
     try {
+      // The shop first gets its orders (BENCH_DRILL_ORDERS), placed by the same checkout load, a minute at a time.
+      for (let orders = await orderCount(); orders < drillOrders; orders = await orderCount()) {
+        console.log(`placing orders: ${orders}/${drillOrders}…`)
+        await checkout(60)
+      }
       console.log(`checkout, ${config.shoppers} shoppers, ${config.checkoutDuration} s, no backup…`)
       const alone = (await checkout()).result
       console.log(`checkout while backing up…`)
@@ -86,7 +95,7 @@ async function main() {
       const during = (await checkout()).result
       backingUp = false
       await loop
-      const orders = Number((await sql(databaseUrl, 'SELECT count(*) AS n FROM "order"'))[0].n)
+      const orders = await orderCount()
       const newest = fs
         .readdirSync(shopEnv.TIENDA_BACKUP_DIR)
         .filter((name) => /^\d{8}T/.test(name))
