@@ -167,6 +167,11 @@ integrationTestRunner({
         expect({ query, status: refused.status }).toEqual({ query, status: 400 })
         expect(refused.data.message).toMatch(/limit|offset/)
       }
+      // Every spelling Express dispatches to the route is validated too (never a 500 from a skipped validator).
+      for (const spelling of ["/ADMIN/Backups", "/admin/backups/", "/admin/BACKUPS//"]) {
+        const refused = await failure(api.get(`${spelling}?limit=0`, admin))
+        expect({ spelling, status: refused.status }).toEqual({ spelling, status: 400 })
+      }
       const unknown = await failure(api.get("/admin/backups?order=-created_at&dir=/etc", admin))
       expect(unknown.status).toBe(400)
       expect(unknown.data.message).toMatch(/order/)

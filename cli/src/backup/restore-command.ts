@@ -42,9 +42,6 @@ export async function restoreShop(backup: string, options: RestoreCommandOptions
   if (target && options.verify) {
     throw new UsageError("--verify compares with the backup's own moment; it cannot be combined with --to")
   }
-  if (embeddedServerRunning(paths)) {
-    throw new UsageError(`The shop's database is running (${paths.postgresData}): stop the shop, then restore.`)
-  }
   let done = step("Checking the backup's files against its manifest")
   const damaged = await checkBackupFiles(backupDir, manifest)
   if (damaged.length > 0) {
@@ -56,6 +53,9 @@ export async function restoreShop(backup: string, options: RestoreCommandOptions
   done()
   if (manifest.kind === "logical") {
     return restoreLogical(backupDir, manifest, options)
+  }
+  if (embeddedServerRunning(paths)) {
+    throw new UsageError(`The shop's database is running (${paths.postgresData}): stop the shop, then restore.`)
   }
 
   const walSources = [paths.walArchive, ...(options.wal ?? []).map((dir) => path.resolve(dir))]

@@ -117,6 +117,11 @@ integrationTestRunner({
         expect({ body, status: answer.status }).toEqual({ body, status: 400 })
         expect(answer.data.message).toMatch(field)
       }
+      // Other spellings Express dispatches to the same route are validated too.
+      for (const spelling of ["/ADMIN/Email-Settings", "/admin/email-settings/"]) {
+        const answer = await api.post(spelling, { brand_color: "red" }, admin).catch((error: any) => error.response)
+        expect({ spelling, status: answer.status }).toEqual({ spelling, status: 400 })
+      }
       expect((await storeMetadata()).metadata).toEqual(before)
       expect(await settings()).toEqual({ ...DEFAULTS, defaults: DEFAULTS })
     })
