@@ -101,20 +101,24 @@ describe("rolling restart behind nginx", () => {
     running = false
     await Promise.all(load)
 
-    // nginx's own account of anything it could not pass on (why a 502 was a 502).
+    // nginx's own account of what it could not pass on, shown when a shopper saw a failure (why a 502 was a 502). A
+    // GET cut off by a stopping server is logged there too, and retried on the other one: the shopper got a 200.
+    const failed = tally.errors.length > 0 || tally.other.size > 0
     const nginxLog = fs.existsSync(path.join(dir, "error.log"))
       ? fs.readFileSync(path.join(dir, "error.log"), "utf8")
       : ""
     const unanswered = nginxLog
       .split("\n")
       .filter((line) => line.includes("[error]") && !line.includes("(111: Connection refused)"))
-    expect({ errors: tally.errors, statuses: Object.fromEntries(tally.other), nginx: unanswered.slice(0, 20) }).toEqual(
-      {
-        errors: [],
-        statuses: {},
-        nginx: [],
-      }
-    )
+    expect({
+      errors: tally.errors,
+      statuses: Object.fromEntries(tally.other),
+      nginx: failed ? unanswered.slice(0, 20) : [],
+    }).toEqual({
+      errors: [],
+      statuses: {},
+      nginx: [],
+    })
     expect(exits).toEqual([0, 0])
     expect(tally.ok).toBeGreaterThan(50)
     // Both servers answer again after the restart.

@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import path from "node:path"
 import { findProjectRoot, projectPaths, UsageError, type ProjectPaths } from "../shared/project"
 import { embeddedServerRunning } from "../db/shop-database"
@@ -123,7 +124,10 @@ function scheduledSkipReason(paths: ProjectPaths): string | undefined {
     return "scheduled backups are off (TIENDA_BACKUP_INTERVAL_HOURS=0)"
   }
   if (!embeddedServerRunning(paths) && process.env.DATABASE_URL) {
-    return "the shop uses its own PostgreSQL (DATABASE_URL): back it up with that server's tools"
+    return "the shop uses its own PostgreSQL (DATABASE_URL): its server's backups apply (`tienda backup` takes a pg_dump by hand)"
+  }
+  if (!fs.existsSync(path.join(paths.postgresData, "PG_VERSION"))) {
+    return `no embedded database in ${paths.postgresData} yet`
   }
   const newest = listBackups(paths.backups)[0]
   // A few minutes of slack: an hourly check must not skip a whole hour because the last backup ended late.
