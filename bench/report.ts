@@ -16,6 +16,8 @@ export interface Measurement {
   rssMb: number
   statuses?: Record<string, number>
   steps?: Record<string, { p50: number; p95: number; p99: number }>
+  /** Checkout: CPU seconds per order in the shop's own processes and on the whole machine. */
+  cpuPerOrder?: { shop: number; machine: number }
 }
 
 export interface Rebuild {
@@ -117,6 +119,23 @@ export function writeReport(input: {
     )
     for (const r of input.rebuilds) {
       lines.push(`| ${r.system} | ${r.what} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.productsPerSecond} |`)
+    }
+  }
+  const costed = results.filter((r) => r.cpuPerOrder)
+  if (costed.length) {
+    lines.push(
+      "",
+      "## CPU per order (checkout)",
+      "",
+      "CPU seconds (user + system) per order placed: in the shop's processes (servers, worker, HAProxy), and on the",
+      "whole machine (PostgreSQL, Redis and the load generator too). Orders/s on a machine with more cores is about",
+      "its cores divided by the machine column, while PostgreSQL keeps up.",
+      "",
+      "| system | orders/s | shop CPU s/order | machine CPU s/order |",
+      "| --- | ---: | ---: | ---: |"
+    )
+    for (const r of costed) {
+      lines.push(`| ${r.system} | ${r.rps} | ${r.cpuPerOrder!.shop} | ${r.cpuPerOrder!.machine} |`)
     }
   }
   const withDetail = results.filter((r) => r.errors > 0 || r.steps)

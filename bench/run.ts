@@ -12,7 +12,7 @@ import { findRedisServer, REDIS_SERVER, startThrowawayRedis } from "../cli/src/t
 import { config, root, stateDir } from "./config"
 import { cloneFor, ensureTemplate, readCatalog, startPostgres, type Catalog } from "./database"
 import { scenarios, type Scenario } from "./scenarios"
-import { startSystem, systems, treeRssMb, type System } from "./systems"
+import { machineCpuSeconds, startSystem, systems, treeCpuSeconds, treeRssMb, type System } from "./systems"
 import { writeReport, type Measurement, type Rebuild } from "./report"
 import { measureSearchRebuild } from "./search-rebuild"
 import { waitForReadModel } from "./read-model-build"
@@ -60,7 +60,19 @@ async function measure(system: System, scenario: Scenario, catalog: Catalog, pid
     shippingOptions: catalog.shippingOptionByRegion,
   })
   if (scenario.kind === "checkout") {
-    return runLoad("checkout.js", shopping(config.checkoutDuration, config.shoppers), pid)
+    // CPU per order: the shop's own processes, and the whole machine (PostgreSQL, Redis and the load generator too),
+    // so the orders/s of a machine with more cores can be projected.
+    const [shopCpu, machineCpu] = [treeCpuSeconds(pid), machineCpuSeconds()]
+    const measured = await runLoad("checkout.js", shopping(config.checkoutDuration, config.shoppers), pid)
+    const orders = measured.result.rps * config.checkoutDuration
+    if (orders > 0) {
+      const perOrder = (seconds: number) => Number((seconds / orders).toFixed(2))
+      measured.result.cpuPerOrder = {
+        shop: perOrder(treeCpuSeconds(pid) - shopCpu),
+        machine: perOrder(machineCpuSeconds() - machineCpu),
+      }
+    }
+    return measured
   }
   const reading = runLoad(
     "load.js",

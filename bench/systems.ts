@@ -73,6 +73,43 @@ function tienda(
   }
 }
 
+/**
+ * The production topology (bench/topology.js): HAProxy with ops/haproxy/haproxy.cfg in front of `servers` server
+ * processes and the worker, sharing PostgreSQL and Redis. The same build and settings as `tienda-redis`.
+ */
+function topology(servers: number): System {
+  return {
+    name: `tienda-lb${servers}`,
+    description: `\`tienda-redis\` as ${servers} server process${servers > 1 ? "es" : ""} and a worker behind HAProxy (ops/haproxy)`,
+    medusa: true,
+    redisDb: 7,
+    optIn: true,
+    command: (db, redis) => ({
+      cwd: root,
+      args: [process.execPath, "bench/topology.js"],
+      env: {
+        DATABASE_URL: db,
+        REDIS_URL: redis,
+        TIENDA_RATE_LIMIT: "off",
+        BENCH_TOPOLOGY_SERVERS: String(servers),
+        ...secrets,
+      },
+    }),
+  }
+}
+/** `tienda` behind Varnish with ops/varnish/tienda.vcl (bench/cdn.js), purged by Tienda on every change. */
+const behindCdn: System = {
+  name: "tienda-cdn",
+  description: "`tienda` behind Debian's Varnish with ops/varnish/tienda.vcl, purged on every change (bench/cdn.js)",
+  medusa: true,
+  optIn: true,
+  command: (db) => ({
+    cwd: root,
+    args: [process.execPath, "bench/cdn.js"],
+    env: { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: "", ...secrets },
+  }),
+}
+
 export const systems: System[] = [
   {
     name: "bare-node",
@@ -123,12 +160,24 @@ export const systems: System[] = [
     optIn: true,
     env: { TIENDA_METRICS: "off" },
   }),
+  tienda(
+    "tienda-http-cache-off",
+    "`tienda` with TIENDA_HTTP_CACHE=off: what ETags and surrogate keys cost",
+    undefined,
+    {
+      optIn: true,
+      env: { TIENDA_HTTP_CACHE: "off" },
+    }
+  ),
   // Two server processes need Redis: the in-process cache and its generations are per process.
   tienda("tienda-redis-cluster2", "`tienda-redis` as two server processes (`medusa start --cluster 2`)", 5, {
     only: ["checkout"],
     optIn: true,
     startArgs: ["--cluster", "2"],
   }),
+  topology(1),
+  topology(2),
+  behindCdn,
 ]
 
 export interface Running {
@@ -242,4 +291,16 @@ export function treeCpuSeconds(pid: number): number {
     }
   }
   return ticks / 100 // USER_HZ is 100 on Linux
+}
+
+/** CPU seconds (user + system, every core) the whole machine has been busy so far: PostgreSQL and Redis included. */
+export function machineCpuSeconds(): number {
+  const [user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  return (user + nice + system + irq + softirq + steal) / 100
 }

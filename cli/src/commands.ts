@@ -43,6 +43,10 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--build", description: "rebuild even when nothing changed" },
       { flags: "--migrate", description: "run migrations even when nothing changed" },
       { flags: "--no-seed", description: "do not seed the demo store into an empty database" },
+      {
+        flags: "--processes <count>",
+        description: "run this many server processes on the port plus one worker (needs REDIS_URL above 1)",
+      },
     ],
     run: (options) => load<typeof import("./start/start")>("./start/start").startShop(options),
   },

@@ -9,6 +9,10 @@ export const DEBIAN_POSTGRES_BIN = process.env.DEBIAN_POSTGRES_BIN || "/usr/lib/
 
 export interface ThrowawayPostgres {
   url(database: string): string
+  /** Stops the server (its connections are cut, as when an operator restarts it) and keeps its data. */
+  shutDown(mode?: "fast" | "immediate"): void
+  /** Starts it again on the same port and data. */
+  startUp(): void
   stop(): void
 }
 
@@ -41,20 +45,25 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     }
   }
   pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"])
-  pg("pg_ctl", [
-    "-D",
-    data,
-    "-l",
-    path.join(dir, "log"),
-    "-w",
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    "start",
-  ])
+  const startUp = () =>
+    pg("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      "start",
+    ])
+  startUp()
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    shutDown: (mode = "fast") => pg("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]),
+    startUp,
     stop: () => {
-      pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
+      // Already stopped by shutDown() is fine.
+      spawnSync(path.join(DEBIAN_POSTGRES_BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], user)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -37,7 +37,8 @@ export function makeStateDir(): string {
 export async function startShop(
   stateDir: string,
   env: Record<string, string> = {},
-  reuse?: RunningShop
+  reuse?: RunningShop,
+  args: string[] = []
 ): Promise<RunningShop> {
   const [port, pgPort, metricsPort] = reuse ? [reuse.port, reuse.pgPort, reuse.metricsPort] : await freePorts(3)
   let output = ""
@@ -53,7 +54,10 @@ export async function startShop(
     delete childEnv[name]
   }
   Object.assign(childEnv, env)
-  const child = spawn(process.execPath, [path.join(root, "cli/bin/tienda.js"), "start"], { cwd: root, env: childEnv })
+  const child = spawn(process.execPath, [path.join(root, "cli/bin/tienda.js"), "start", ...args], {
+    cwd: root,
+    env: childEnv,
+  })
   child.stdout.on("data", (chunk) => (output += chunk))
   child.stderr.on("data", (chunk) => (output += chunk))
   return { child, port, pgPort, metricsPort, output: () => output }

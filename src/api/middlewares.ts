@@ -8,7 +8,9 @@ import { AdminBackupsQuery } from "./admin/backups/validators"
 import { verifyStripeSignature } from "./payments/stripe-signature"
 import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
+import { databaseGate } from "./edge/database-gate"
 import { storeSearch } from "./store-search/store-search"
+import { catalogHttpCaching } from "./http-caching/catalog-http-caching"
 import {
   catalogCache,
   invalidateCatalogAfterWrite,
@@ -17,6 +19,7 @@ import {
   storeCategoryFilter,
 } from "./catalog-cache"
 import { queueCheckout } from "./checkout/checkout-queue"
+import { answerCompletedCart } from "./checkout/completed-cart-order"
 import { countCompletionOutcome } from "./checkout/completion-outcome"
 import { observeRequest } from "./observability/observe-request"
 import { tiendaErrorHandler } from "./security/error-handler"
@@ -39,10 +42,15 @@ export default defineMiddlewares({
     // Every request, before any route: the client's address through the trusted proxies only (edge/client-address.ts),
     // security headers, rate limits, then the one shared input validator.
     { matcher: "/", middlewares: [trustedClientAddress, securityHeaders, rateLimit, requestHygiene] },
+    // What browsers and CDNs may keep: anonymous catalog answers are public with ETags, the rest private
+    // (http-caching/). Catalog reads from the response cache; admin writes and completed checkouts invalidate it
+    // (catalog-cache/). It answers catalog GETs only, never a cart or order route, so it may come before the
+    // ownership rule.
+    { matcher: "/store", middlewares: [catalogHttpCaching, catalogCache] },
+    // Without PostgreSQL, everything the cache did not answer gets 503 and Retry-After at once (edge/database-gate.ts).
+    { matcher: "/", middlewares: [databaseGate] },
     // Carts and orders of registered customers answer only to their owner.
     { matcher: "/store", middlewares: [enforceOwnership] },
-    // Catalog reads from the response cache; admin writes and completed checkouts invalidate it (catalog-cache/).
-    { matcher: "/store", middlewares: [catalogCache] },
     // Product lists that miss it are assembled from per-product documents (after Medusa's own middlewares of the route);
     // a category filter selects through public categories only, as Medusa's route means to (store-category-filter.ts).
     { matcher: "/store/products", method: ["GET"], middlewares: [storeCategoryFilter, productListReadModel] },
@@ -55,7 +63,15 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts/:id/complete",
       method: ["POST"],
-      middlewares: [countCompletionOutcome, queueCheckout, attachOrderToken, invalidateStockAfterCheckout],
+      // A cart that already has its order is answered before the checkout line: a retry must not wait behind, or
+      // be refused because of, an attempt that is still finishing.
+      middlewares: [
+        countCompletionOutcome,
+        attachOrderToken,
+        answerCompletedCart,
+        queueCheckout,
+        invalidateStockAfterCheckout,
+      ],
     },
     { matcher: "/store/customers/me/addresses", method: ["POST"], middlewares: [requireIsoCountry] },
     { matcher: "/store/customers/me/addresses/:address_id", method: ["POST"], middlewares: [requireIsoCountry] },

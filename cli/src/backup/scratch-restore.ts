@@ -1,11 +1,11 @@
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import type { Client } from "pg"
 import { withClient } from "../db/database"
 import { EMBEDDED_DATABASE } from "../db/embedded-postgres"
 import { startRestoredCluster } from "./restore-cluster"
+import { freePort } from "../shared/free-port"
 
 /**
  * Restores a backup into a throw-away cluster on a free port, runs `work` on its shop database, then stops and
@@ -31,15 +31,4 @@ export async function withScratchRestore<T>(
     await cluster.stop()
     fs.rmSync(scratch, { recursive: true, force: true })
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }

@@ -5,6 +5,7 @@ import { findProjectRoot, projectPaths, type ProjectPaths } from "../shared/proj
 import { embeddedPort, LOCAL_HOST, loadProjectEnv, reachableHost, serverPort, userWantsProduction } from "../shared/env"
 import { info, step, warn } from "../shared/log"
 import { runLogged, exitOf } from "../shared/run"
+import { freePort } from "../shared/free-port"
 import {
   DEFAULT_EMBEDDED_PORT,
   EMBEDDED_DATABASE,
@@ -18,9 +19,12 @@ import { buildApp, buildIsCurrent } from "./build-app"
 import { migrateIfNeeded } from "./migrate"
 import { createAdminUser, knownAdmin, type AdminCredentials } from "./admin-user"
 import { startServer, waitForHealth } from "./serve"
+import { parseProcessCount, startProcessGroup, type ProcessGroup } from "./process-group"
 import { checkMedusaConfig } from "./check-config"
 import { buildPlugins } from "../plugins/build-plugins"
 import { ensureInstallSecrets } from "../../../src/lib/secrets/install-secrets"
+import { observabilitySettings } from "../../../src/lib/settings/groups/observability"
+import { readSetting } from "../../../src/lib/settings/read-settings"
 
 export interface StartOptions {
   /** Rebuild even when the sources did not change. */
@@ -29,6 +33,8 @@ export interface StartOptions {
   migrate?: boolean
   /** Seed the demo store when the database is empty (default true). */
   seed?: boolean
+  /** Server processes sharing the port, plus one worker (needs REDIS_URL above 1); default: one process doing both. */
+  processes?: string
 }
 
 /**
@@ -57,8 +63,9 @@ export async function startShop(options: StartOptions = {}): Promise<number> {
     ensureInstallSecrets(paths.state)
   }
   checkMedusaConfig(root)
+  const processes = parseProcessCount(options.processes, env.REDIS_URL)
 
-  const stoppables: { server?: ChildProcess; cluster?: EmbeddedCluster } = {}
+  const stoppables: Stoppables = {}
   const stopping = onStopSignal(stoppables)
 
   const background = env.DATABASE_URL ? undefined : runningBackgroundServer(paths)
@@ -89,16 +96,29 @@ export async function startShop(options: StartOptions = {}): Promise<number> {
       return await stopping.finished
     }
 
-    const done = step(`Starting Medusa on port ${port}`)
-    stoppables.server = startServer(paths, env)
-    await Promise.race([waitForHealth(port, stoppables.server), stopping.finished])
-    if (stopping.requested) {
-      return await stopping.finished
+    let running: Promise<number>
+    if (processes > 1) {
+      const done = step(`Starting ${processes} server processes and a worker on port ${port}`)
+      stoppables.group = startProcessGroup(paths, env, { servers: processes, port, workerPort: await freePort() })
+      const startedUp = await Promise.race([stoppables.group.ready.then(() => true), stoppables.group.exited])
+      if (startedUp !== true || stopping.requested) {
+        return stopping.requested ? await stopping.finished : 1
+      }
+      done("ready")
+      running = stoppables.group.exited
+    } else {
+      const done = step(`Starting Medusa on port ${port}`)
+      stoppables.server = startServer(paths, env)
+      await Promise.race([waitForHealth(port, stoppables.server), stopping.finished])
+      if (stopping.requested) {
+        return await stopping.finished
+      }
+      done("ready")
+      running = exitOf(stoppables.server)
     }
-    done("ready")
     const state = await readShopState(databaseUrl)
     printBanner(port, admin, state.publishableKeys[0], (Date.now() - started) / 1000)
-    const code = await Promise.race([exitOf(stoppables.server), stopping.finished])
+    const code = await Promise.race([running, stopping.finished])
     stoppables.server = undefined
     return stopping.requested ? await stopping.finished : code
   } finally {
@@ -144,8 +164,14 @@ async function prepareDatabase(paths: ProjectPaths, env: NodeJS.ProcessEnv, opti
   return admin
 }
 
+interface Stoppables {
+  server?: ChildProcess
+  group?: ProcessGroup
+  cluster?: EmbeddedCluster
+}
+
 /** SIGINT/SIGTERM: stop the server first (it flushes and closes its pool), the database after it. */
-function onStopSignal(stoppables: { server?: ChildProcess }) {
+function onStopSignal(stoppables: Stoppables) {
   const control = { requested: false, finished: new Promise<number>(() => undefined) }
   let resolveFinished: (code: number) => void = () => undefined
   control.finished = new Promise<number>((resolve) => (resolveFinished = resolve))
@@ -155,6 +181,12 @@ function onStopSignal(stoppables: { server?: ChildProcess }) {
     }
     control.requested = true
     info(`\n• ${signal}: stopping`)
+    if (stoppables.group) {
+      // Each process drains first (TIENDA_DRAIN_TIMEOUT_SECONDS); the kill is only for one that hangs past it.
+      const drainSeconds = readSetting(observabilitySettings.drainTimeoutSeconds, process.env)
+      void stoppables.group.stop(15_000 + drainSeconds * 1000).then(() => resolveFinished(0))
+      return
+    }
     const server = stoppables.server
     if (!server || server.exitCode !== null) {
       resolveFinished(0)

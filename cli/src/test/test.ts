@@ -59,6 +59,9 @@ export async function runTests(options: TestOptions): Promise<number> {
   let cluster: EmbeddedCluster | undefined
   let redis: TestRedis | undefined
   try {
+    // PostgreSQL first: it listens on a fixed port (TIENDA_TEST_PG_PORT), which Redis's free port, chosen by the
+    // operating system, could otherwise take before PostgreSQL binds it.
+    cluster = await startPostgres(paths, env)
     // No project flag runs them all; the unit project needs no Redis.
     if (projects.length === 0 || options.integration || options.e2e) {
       // Before the plugins build: a run that cannot have the Redis it needs fails at once.
@@ -66,7 +69,6 @@ export async function runTests(options: TestOptions): Promise<number> {
       Object.assign(env, redis.env)
     }
     await buildPlugins(paths, env)
-    cluster = await startPostgres(paths, env)
     if (interrupted) {
       return 130
     }

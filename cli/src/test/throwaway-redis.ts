@@ -4,6 +4,7 @@ import os from "node:os"
 import path from "node:path"
 import crypto from "node:crypto"
 import { spawn, type ChildProcess } from "node:child_process"
+import { freePort } from "../shared/free-port"
 
 /**
  * The key, in database 0, where a run's Redis holds the run's token. The specs' helper (integration-tests/helpers/
@@ -132,17 +133,5 @@ function exchange(port: number, commands: string[][]): Promise<string> {
       }
     })
     socket.once("connect", () => socket.write(request))
-  })
-}
-
-/** A TCP port nothing listens on right now, chosen by the operating system. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once("error", reject)
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
   })
 }

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { setAppEnv } from "../../helpers/app-env"
+import { cancelOrphanedPayments } from "../../../src/lib/checkout/orphaned-payments"
 import { LEAK } from "../../helpers/security"
 import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
@@ -174,5 +175,85 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
       .resolve(ContainerRegistrationKeys.QUERY)
       .graph({ entity: "order", fields: ["id"], filters: { email: "twenty.clicks@example.com" } })
     expect(data).toHaveLength(1)
+  })
+
+  it("cancels a payment whose cart never got its order, never one of a completed cart or of a cart being completed", async () => {
+    const { variantId, regionId } = await scarceVariant()
+    const container = getContainer()
+    const payments = container.resolve(Modules.PAYMENT)
+    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const locking = container.resolve(Modules.LOCKING)
+    // Older than the grace period: the payments of a cart, made an hour ago.
+    const ageCart = (cartId: string) =>
+      knex.raw(
+        `update payment set created_at = now() - interval '1 hour' where payment_collection_id in (
+           select payment_collection_id from cart_payment_collection where cart_id = ?)`,
+        [cartId]
+      )
+    // A completion cut off after the authorization: the payment exists, the order was never written.
+    const authorizedOnly = async (email: string) => {
+      const cartId = await readyCart(regionId, variantId, email)
+      const { data } = await api.get(`/store/carts/${cartId}?fields=payment_collection.payment_sessions.id`, store)
+      const session = data.cart.payment_collection.payment_sessions[0]
+      const payment = await payments.authorizePaymentSession(session.id, {})
+      return { cartId, paymentId: payment!.id }
+    }
+    const canceledAt = async (paymentId: string) =>
+      (await knex.raw(`select canceled_at from payment where id = ?`, [paymentId])).rows[0].canceled_at
+    const orphan = await authorizedOnly("orphan.payment@example.com")
+    const busy = await authorizedOnly("busy.payment@example.com")
+    const completedCart = await readyCart(regionId, variantId, "completed.payment@example.com")
+    expect((await api.post(`/store/carts/${completedCart}/complete`, {}, store)).data.type).toBe("order")
+
+    // The app's own scheduled run of the same job may come at any minute: the states are asserted, not who
+    // cancelled. A completion of `busy` holds its lock from before its payment is old enough to be taken.
+    await locking.acquire(busy.cartId, { expire: 60 })
+    try {
+      for (const cartId of [orphan.cartId, busy.cartId, completedCart]) await ageCart(cartId)
+      const run = await cancelOrphanedPayments(container)
+      expect(run.captured).toBe(0)
+      expect(await canceledAt(orphan.paymentId)).not.toBeNull()
+      expect(await canceledAt(busy.paymentId)).toBeNull()
+    } finally {
+      await locking.release(busy.cartId)
+    }
+    // Its next run takes the one left, and the rest stays as it is.
+    await cancelOrphanedPayments(container)
+    expect(await canceledAt(busy.paymentId)).not.toBeNull()
+    const { rows: completedPayments } = await knex.raw(
+      `select p.canceled_at from payment p join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id
+        where cpc.cart_id = ?`,
+      [completedCart]
+    )
+    expect(completedPayments).toEqual([{ canceled_at: null }])
+    expect(await cancelOrphanedPayments(container)).toEqual({ canceled: 0, captured: 0 })
+  })
+
+  it("answers a completion sent again with the same order at once, even while the cart's lock is held", async () => {
+    const { variantId, regionId } = await scarceVariant()
+    const cartId = await readyCart(regionId, variantId, "lost.answer@example.com")
+    const first = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(first.data.type).toBe("order")
+    // A process killed mid-completion leaves Medusa's lock on the cart until it expires (two minutes).
+    const locking = getContainer().resolve(Modules.LOCKING)
+    await locking.acquire(cartId, { expire: 120 })
+    try {
+      const again = await api.post(`/store/carts/${cartId}/complete`, {}, { ...store, timeout: 20_000 })
+      expect(again.status).toBe(200)
+      expect(again.headers["x-tienda-completion"]).toBe("existing-order")
+      // The same answer Medusa's route gave: the order with the route's fields, and its order token.
+      expect(again.data).toEqual(first.data)
+    } finally {
+      await locking.release(cartId)
+    }
+    const unknown = await api.post(
+      `/store/carts/cart_01UNKNOWN0000000000000000/complete`,
+      {},
+      {
+        ...store,
+        validateStatus: () => true,
+      }
+    )
+    expect(unknown.status).toBe(404)
   })
 }

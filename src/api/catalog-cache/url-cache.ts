@@ -3,6 +3,7 @@ import { cacheKey, isCacheable, pathOf, readGeneration } from "../../lib/catalog
 import { fastProductDetail } from "../../lib/catalog-cache/fast-path/product-detail-answer"
 import { fastProductList } from "../../lib/catalog-cache/fast-path/product-list-answer"
 import { logCatalogCache } from "../../lib/catalog-cache/log"
+import { databaseUnreachableSince } from "../../lib/lifecycle/database-reachability"
 import { noteProductListUse } from "../../lib/catalog-cache/prebuild/prebuild"
 import { isInternalPrebuild } from "../../lib/catalog-cache/prebuild/secret"
 import { catalogCacheSettings } from "../../lib/catalog-cache/settings"
@@ -60,6 +61,11 @@ export async function catalogCache(req: MedusaRequest, res: MedusaResponse, next
     }
   } catch (error) {
     logCatalogCache("warn", "read failed, answering without it", error)
+    count("bypass")
+    return next()
+  }
+  // Without PostgreSQL only hits are served: the fast paths and Medusa need it (the database gate answers 503).
+  if (databaseUnreachableSince() !== undefined) {
     count("bypass")
     return next()
   }

@@ -13,7 +13,7 @@ export function tiendaErrorHandler() {
   return function errorHandler(err: any, req: MedusaRequest, res: MedusaResponse, _next: MedusaNextFunction): void {
     const requestId = requestIdOf(req)
     const logger = req.scope?.resolve?.(ContainerRegistrationKeys.LOGGER) ?? fallbackLogger
-    const { status, body } = toSafeErrorResponse(err, requestId)
+    const { status, body, retryAfterSeconds } = toSafeErrorResponse(err, requestId)
     const where = `${req.method} ${(req.originalUrl || req.url || "").split("?")[0]}`
     if (status >= 500) {
       logger.error(
@@ -27,6 +27,9 @@ export function tiendaErrorHandler() {
     }
     applySecurityHeaders(req, res)
     res.setHeader("X-Request-Id", requestId)
+    if (retryAfterSeconds !== undefined) {
+      res.setHeader("Retry-After", String(retryAfterSeconds))
+    }
     res.status(status).json(body)
   }
 }

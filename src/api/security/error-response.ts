@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { unavailableDependencyOf } from "../../lib/lifecycle/dependency-unavailable"
 
 /**
  * What a failed request answers: the status and a body that never carries internals. Pure, so the mapping is unit
@@ -12,12 +13,19 @@ import { MedusaError } from "@medusajs/framework/utils"
  *   same cart or stock) are 409 "retry in a moment", not 500 or an internal message;
  * - a path that cannot be decoded (Express's "Failed to decode param") is 400;
  * - a search engine that cannot answer (code `search_unavailable`, plugins/search-elasticsearch) is 503: the rest of
- *   the store works, search does not, for now.
+ *   the store works, search does not, for now;
+ * - PostgreSQL or Redis unreachable, restarting or gone mid-request is 503 with Retry-After (the same request may
+ *   work in a few seconds), never a 500 or a hang.
  */
 export interface SafeErrorResponse {
   status: number
   body: { type: string; message: string; code?: string; request_id?: string }
+  /** Seconds for the Retry-After header of a 503 the client should simply send again. */
+  retryAfterSeconds?: number
 }
+
+/** What a load balancer or client should wait before sending a request that failed on a dependency again. */
+export const DEPENDENCY_RETRY_AFTER_SECONDS = 5
 
 const GENERIC_5XX = "An unexpected error occurred. Quote the request id to support."
 const SEARCH_UNAVAILABLE = "search_unavailable"
@@ -98,6 +106,22 @@ export function toSafeErrorResponse(err: any, requestId: string): SafeErrorRespo
   }
   if (/^Trying to (order|query) by not existing property/.test(message)) {
     return clientError(400, MedusaError.Types.INVALID_DATA, "order or a filter names a field that does not exist")
+  }
+  const unavailable = unavailableDependencyOf(err)
+  if (unavailable) {
+    return {
+      status: 503,
+      body: {
+        type: "unavailable",
+        code: unavailable === "database" ? "database_unavailable" : "service_unavailable",
+        message:
+          unavailable === "database"
+            ? "The shop cannot reach its database right now; retry in a few seconds."
+            : "A service the shop depends on cannot be reached right now; retry in a few seconds.",
+        request_id: requestId,
+      },
+      retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+    }
   }
   if (LOCK_MESSAGES.test(message) || WORKFLOW_STATE_MESSAGES.test(message)) {
     return {

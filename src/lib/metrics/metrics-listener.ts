@@ -1,7 +1,7 @@
 import http from "node:http"
-import cluster from "node:cluster"
 import { timingSafeEqual } from "node:crypto"
 import { renderMetrics } from "./exposition"
+import { processNumber } from "./process-number"
 
 export interface MetricsListenerOptions {
   host: string
@@ -13,12 +13,12 @@ export interface MetricsListenerOptions {
 
 /**
  * This process's own /metrics on a port of its own, bound to loopback unless told otherwise: never on the shop's
- * public port without a token. A fork of `medusa start --cluster` adds its number to the port, since forks share
- * the app port and a scrape there would reach a random one. A busy port is a warning, not a failed boot: a `medusa
+ * public port without a token. One of several processes on a machine adds its number to the port (processes of
+ * `tienda start --processes` share the app port, and a scrape there would reach a random one). A busy port is a warning, not a failed boot: a `medusa
  * exec` script beside a running server must still run.
  */
 export function startMetricsListener(options: MetricsListenerOptions): Promise<http.Server | undefined> {
-  const port = options.port + (cluster.isWorker && cluster.worker ? cluster.worker.id : 0)
+  const port = options.port + (processNumber() ?? 0)
   const server = http.createServer((req, res) => {
     void answerScrape(req, res, options.token)
   })

@@ -1,6 +1,6 @@
-import cluster from "node:cluster"
 import { collectDefaultMetrics, Registry } from "prom-client"
 import { settings } from "../settings"
+import { processNumber } from "./process-number"
 
 /**
  * The one registry of this process: every Tienda metric and Node's runtime defaults (event-loop lag, heap, GC, CPU).
@@ -13,7 +13,8 @@ let defaultsCollected = false
 /** Labels every series of this process carries; called once the settings can be read. */
 export function labelProcess(): void {
   const { server, observability } = settings()
-  const fork = cluster.isWorker && cluster.worker ? `-${cluster.worker.id}` : ""
+  const number = processNumber()
+  const fork = number === undefined ? "" : `-${number}`
   metricsRegistry.setDefaultLabels({
     process: observability.processName ?? `${server.workerMode}${fork}`,
     mode: server.workerMode,

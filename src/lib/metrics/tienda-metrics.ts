@@ -45,3 +45,11 @@ export const notificationSends = new Counter({
   labelNames: ["channel", "outcome"] as const,
   registers,
 })
+
+/** How a batch of surrogate keys sent to the CDN's purge endpoint ended: sent, retried (one failed try), failed. */
+export const cdnPurges = new Counter({
+  name: "tienda_cdn_purges_total",
+  help: "Purge requests to the CDN (TIENDA_CDN_PURGE_URL) by outcome: sent, retried (a try failed), failed (gave up)",
+  labelNames: ["outcome"] as const,
+  registers,
+})

@@ -8,6 +8,7 @@ import { corsSettings } from "./groups/cors"
 import { databaseSettings } from "./groups/database"
 import { elasticsearchSettings } from "./groups/elasticsearch"
 import { emailSettings } from "./groups/email"
+import { httpCachingSettings } from "./groups/http-caching"
 import { medusaCacheSettings } from "./groups/medusa-cache"
 import { observabilitySettings } from "./groups/observability"
 import { orderSettings } from "./groups/orders"
@@ -29,6 +30,7 @@ export const SETTING_GROUPS = {
   checkout: checkoutSettings,
   medusaCache: medusaCacheSettings,
   catalogCache: catalogCacheSettings,
+  httpCaching: httpCachingSettings,
   search: searchSettings,
   payments: paymentSettings,
   elasticsearch: elasticsearchSettings,

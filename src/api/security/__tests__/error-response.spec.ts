@@ -81,6 +81,36 @@ describe("safe error responses", () => {
     ).toBe(500)
   })
 
+  it("answers 503 with Retry-After when PostgreSQL or Redis cannot be reached, found through wrapped causes", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })
+    const shuttingDown = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+    })
+    const starting = Object.assign(new Error("the database system is starting up"), { code: "57P03" })
+    const wrapped = new Error("Step failed", { cause: new Error("query failed", { cause: shuttingDown }) })
+    for (const [error, code] of [
+      [shuttingDown, "database_unavailable"],
+      [starting, "database_unavailable"],
+      [wrapped, "database_unavailable"],
+      [new Error("Connection terminated unexpectedly"), "database_unavailable"],
+      [new Error("Knex: Timeout acquiring a connection. The pool is probably full."), "database_unavailable"],
+      [refused, "service_unavailable"],
+      [new Error("Connection is closed."), "service_unavailable"],
+    ] as const) {
+      const response = toSafeErrorResponse(error, "req-7")
+      expect({ status: response.status, code: response.body.code, retry: response.retryAfterSeconds }).toEqual({
+        status: 503,
+        code,
+        retry: 5,
+      })
+      expect(response.body.request_id).toBe("req-7")
+      expect(response.body.message).not.toMatch(/ECONN|5432|administrator|Knex/)
+    }
+    // Not a dependency: a bug stays a 500 without Retry-After.
+    const bug = toSafeErrorResponse(new TypeError("Cannot read properties of undefined"), "r")
+    expect([bug.status, bug.retryAfterSeconds]).toEqual([500, undefined])
+  })
+
   it("maps Express decoding and body-parser errors to 4xx", () => {
     expect(toSafeErrorResponse(new URIError("URI malformed"), "r").status).toBe(400)
     const tooLarge = Object.assign(new Error("request entity too large"), {

@@ -1,3 +1,4 @@
+import { purgeGenerations, purgeProductStock } from "../../http-caching/cdn-purge"
 import { logCatalogCache } from "../log"
 import { catalogCacheStore } from "../stores/process-stores"
 import type { Generation } from "../stores/store-types"
@@ -7,12 +8,29 @@ import { productsOfCart, productsOfStockEvent } from "./stock-products"
 
 /**
  * What each kind of change makes stale (see README.md, "Invalidation"). Every function bumps generations in the
- * process's store: in memory for this process, in Redis for every process.
+ * process's store (in memory for this process, in Redis for every process), then tells the CDN, when there is one,
+ * which answers to drop (src/lib/http-caching/cdn-purge.ts; in the background).
  */
+
+async function bump(generations: Generation[]): Promise<void> {
+  try {
+    await catalogCacheStore().bump(generations)
+  } finally {
+    purgeGenerations(generations)
+  }
+}
+
+async function bumpProductStock(products: string[]): Promise<void> {
+  try {
+    await catalogCacheStore().bumpProductStock(products)
+  } finally {
+    purgeProductStock(products)
+  }
+}
 
 /** An admin write (or any write whose products are unknown): the given generations. */
 export function invalidateGenerations(generations: Generation[]): Promise<void> {
-  return catalogCacheStore().bump(generations)
+  return bump(generations)
 }
 
 /**
@@ -20,16 +38,15 @@ export function invalidateGenerations(generations: Generation[]): Promise<void> 
  * (unknown, or custom items only) changed no stock; when the lookup fails, all stock counts as changed.
  */
 export async function invalidateStockOfCart(cartId: string, graph: () => Graph): Promise<void> {
-  const store = catalogCacheStore()
   let products: string[]
   try {
     products = await productsOfCart(cartId, graph())
   } catch (error) {
     logCatalogCache("warn", "products of the checkout not found, all stock marked stale", error)
-    return store.bump(["inventory"])
+    return bump(["inventory"])
   }
   if (products.length) {
-    await store.bumpProductStock(products)
+    await bumpProductStock(products)
   }
 }
 
@@ -39,10 +56,9 @@ export async function invalidateStockOfCart(cartId: string, graph: () => Graph):
  * products only; otherwise it counts as a change of unknown products.
  */
 export async function invalidateForEvent(event: { name: string; data: unknown }, graph: () => Graph): Promise<void> {
-  const store = catalogCacheStore()
   const generations = generationsFor(event.name)
   if (generations.includes("catalog")) {
-    return store.bump(generations)
+    return bump(generations)
   }
   let products: string[] = []
   try {
@@ -50,5 +66,5 @@ export async function invalidateForEvent(event: { name: string; data: unknown },
   } catch (error) {
     logCatalogCache("warn", `products of ${event.name} not found, all stock marked stale`, error)
   }
-  return products.length ? store.bumpProductStock(products) : store.bump(["inventory"])
+  return products.length ? bumpProductStock(products) : bump(["inventory"])
 }

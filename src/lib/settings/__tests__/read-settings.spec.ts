@@ -5,7 +5,13 @@ describe("readSettings", () => {
   it("gives every default for an empty environment, in one frozen object", () => {
     const all = readSettings({})
     expect(all.server.port).toBe(9000)
-    expect(all.checkout).toEqual({ concurrency: 4, queueTimeoutMs: 60_000, maxWaiting: 100, perAddress: 20 })
+    expect(all.checkout).toEqual({
+      concurrency: 4,
+      queueTimeoutMs: 60_000,
+      maxWaiting: 100,
+      perAddress: 20,
+      orphanedPaymentGraceSeconds: 600,
+    })
     expect(all.rateLimits.LOGIN_ACCOUNT).toEqual({ points: 50, durationSeconds: 300 })
     expect(all.catalogCache).toMatchObject({ enabled: undefined, megabytes: 64, readModelIds: 200_000 })
     expect(all.search.currencies).toEqual(["eur", "usd"])

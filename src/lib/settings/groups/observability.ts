@@ -20,7 +20,7 @@ export const observabilitySettings = {
     "TIENDA_METRICS_PORT",
     portOrOff,
     9464,
-    "port of this process's /metrics (a --cluster fork adds its number); off: no metrics listener"
+    "port of this process's /metrics (plus TIENDA_PROCESS_NUMBER, or a --cluster fork's number); off: no listener"
   ),
   metricsHost: setting("TIENDA_METRICS_HOST", text, "127.0.0.1", "address the metrics listener binds (loopback)"),
   metricsToken: optional(
@@ -29,6 +29,11 @@ export const observabilitySettings = {
     "bearer token: /metrics also on the app port, and required on the metrics port"
   ),
   processName: optional("TIENDA_PROCESS_NAME", text, "the `process` label of this process's metrics and logs"),
+  processNumber: optional(
+    "TIENDA_PROCESS_NUMBER",
+    positiveInteger(),
+    "this process's place among several on one machine (`tienda start --processes` sets it): added to the metrics port"
+  ),
   logFormat: optional(
     "LOG_FORMAT",
     oneOf(["json", "text"] as const),

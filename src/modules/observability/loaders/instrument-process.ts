@@ -11,6 +11,7 @@ import {
   startMetricsListener,
 } from "../../../lib/metrics"
 import { drainOnSigterm } from "../../../lib/lifecycle/drain-on-sigterm"
+import { watchDatabaseReachability } from "../../../lib/lifecycle/database-reachability"
 import { settings } from "../../../lib/settings"
 import { backupsDirOf } from "../../../lib/backups/backups-dir"
 import { projectRootOf } from "../../../lib/secrets/state-dir"
@@ -34,7 +35,8 @@ async function resolveWhenLoaded<T>(container: LoaderOptions["container"], key: 
 
 /**
  * Instruments this process once its modules exist: workflow runs (the orchestrator's hooks), the event bus (before
- * any subscriber registers), the PostgreSQL pool; starts the metrics listener; and turns SIGTERM into a drain.
+ * any subscriber registers), the PostgreSQL pool; starts the metrics listener; turns SIGTERM into a drain; and
+ * watches whether PostgreSQL is reachable.
  */
 export default async function instrumentProcess({ container }: LoaderOptions): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -42,6 +44,11 @@ export default async function instrumentProcess({ container }: LoaderOptions): P
   drainOnSigterm({ timeoutSeconds: observability.drainTimeoutSeconds, logger })
   // Always: it also gives log lines written inside a workflow its name and transaction id.
   instrumentWorkflows()
+  // Always: without it, every request of a database outage waits a minute for a connection (lifecycle/).
+  watchDatabaseReachability(
+    container.resolve(ContainerRegistrationKeys.PG_CONNECTION, { allowUnregistered: true }),
+    logger
+  )
   if (!observability.metrics) {
     return
   }

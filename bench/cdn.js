@@ -1,0 +1,78 @@
+// Tienda behind a CDN as one bench system: Debian's Varnish with ops/varnish/tienda.vcl on PORT, in front of one
+// Tienda server (the `tienda` system: in-process catalog cache) on the next port, which purges Varnish on every
+// change (TIENDA_CDN_PURGE_URL). Run in its own process group by bench/systems.ts, which stops it with SIGTERM; on
+// the way out it prints Varnish's hits and misses, the hit ratio the scenarios had.
+const { spawn, spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+
+const root = path.resolve(__dirname, "..")
+const port = Number(process.env.PORT)
+const varnishd = process.env.VARNISHD_PATH || "/usr/sbin/varnishd"
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tienda-bench-varnish-"))
+const children = []
+let stopping = false
+
+function start(command, args, env, cwd) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "inherit" })
+  child.once("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${command} exited (${signal || code}): stopping`)
+      stop(1)
+    }
+  })
+  children.push(child)
+}
+
+const vcl = fs
+  .readFileSync(path.join(root, "ops/varnish/tienda.vcl"), "utf8")
+  .replace('.port = "9000";', `.port = "${port + 1}";`)
+fs.writeFileSync(path.join(dir, "tienda.vcl"), vcl)
+
+start(
+  path.join(root, "node_modules/.bin/medusa"),
+  ["start"],
+  { PORT: String(port + 1), TIENDA_CDN_PURGE_URL: `http://127.0.0.1:${port}/tienda-purge` },
+  path.join(root, ".medusa/server")
+)
+start(
+  varnishd,
+  [
+    "-F",
+    "-j",
+    "none",
+    "-n",
+    path.join(dir, "instance"),
+    "-a",
+    `127.0.0.1:${port}`,
+    "-T",
+    "none",
+    "-s",
+    "malloc,256m",
+    "-f",
+    path.join(dir, "tienda.vcl"),
+  ],
+  {}
+)
+
+function stop(code) {
+  stopping = true
+  const stats = spawnSync(
+    "/usr/bin/varnishstat",
+    ["-n", path.join(dir, "instance"), "-1", "-f", "MAIN.cache_hit", "-f", "MAIN.cache_miss", "-f", "MAIN.s_pass"],
+    { encoding: "utf8" }
+  )
+  if (stats.stdout) console.error(`varnish counters:\n${stats.stdout}`)
+  for (const child of children) {
+    if (child.exitCode === null) child.kill("SIGTERM")
+  }
+  Promise.all(children.map((child) => child.exitCode !== null || new Promise((r) => child.once("exit", r)))).then(
+    () => {
+      fs.rmSync(dir, { recursive: true, force: true })
+      process.exit(code)
+    }
+  )
+}
+process.on("SIGTERM", () => stop(0))
+process.on("SIGINT", () => stop(0))

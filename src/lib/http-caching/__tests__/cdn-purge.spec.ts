@@ -1,0 +1,77 @@
+import { CdnPurger } from "../cdn-purge"
+
+interface Sent {
+  url: string
+  headers: Record<string, string>
+  body: { tags: string[]; surrogate_keys: string[] }
+}
+
+/** A fetch that records each purge and answers with the next status of `statuses` (then 200). */
+function fakeCdn(statuses: Array<number | "network"> = []) {
+  const sent: Sent[] = []
+  const send = (async (url: string, init: RequestInit) => {
+    sent.push({ url, headers: init.headers as Record<string, string>, body: JSON.parse(init.body as string) })
+    const status = statuses.shift() ?? 200
+    if (status === "network") {
+      throw new TypeError("fetch failed")
+    }
+    return new Response("", { status })
+  }) as unknown as typeof fetch
+  return { sent, send }
+}
+
+describe("CDN purges", () => {
+  it("batches the keys announced together into one POST with Surrogate-Key and a JSON body", async () => {
+    const cdn = fakeCdn()
+    const purger = new CdnPurger({ url: "http://cdn.test/purge", tokenHeader: "Authorization" }, cdn.send, [])
+    purger.announce(["tienda-catalog"])
+    purger.announce(["prod_1", "tienda-catalog"])
+    await purger.settled()
+    expect(cdn.sent).toEqual([
+      {
+        url: "http://cdn.test/purge",
+        headers: { "content-type": "application/json", "surrogate-key": "tienda-catalog prod_1" },
+        body: { tags: ["tienda-catalog", "prod_1"], surrogate_keys: ["tienda-catalog", "prod_1"] },
+      },
+    ])
+  })
+
+  it("sends the credential as a bearer token or in the header the CDN wants", async () => {
+    const bearer = fakeCdn()
+    const cloudflare = new CdnPurger(
+      { url: "http://cdn.test", token: "secret-1", tokenHeader: "Authorization" },
+      bearer.send,
+      []
+    )
+    cloudflare.announce(["k"])
+    await cloudflare.settled()
+    expect(bearer.sent[0].headers.authorization).toBe("Bearer secret-1")
+    const raw = fakeCdn()
+    const fastly = new CdnPurger({ url: "http://cdn.test", token: "secret-2", tokenHeader: "Fastly-Key" }, raw.send, [])
+    fastly.announce(["k"])
+    await fastly.settled()
+    expect(raw.sent[0].headers["fastly-key"]).toBe("secret-2")
+  })
+
+  it("splits more than 30 keys over several requests", async () => {
+    const cdn = fakeCdn()
+    const purger = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, cdn.send, [])
+    purger.announce(Array.from({ length: 65 }, (_, i) => `prod_${i}`))
+    await purger.settled()
+    expect(cdn.sent.map((request) => request.body.tags.length)).toEqual([30, 30, 5])
+  })
+
+  it("retries a failed purge until the CDN takes it, and gives up after the last retry", async () => {
+    const flaky = fakeCdn([503, "network", 200])
+    const patient = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, flaky.send, [1, 1, 1])
+    patient.announce(["tienda-catalog"])
+    await patient.settled()
+    expect(flaky.sent).toHaveLength(3)
+
+    const down = fakeCdn([500, 500, 500, 500])
+    const giving = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, down.send, [1, 1])
+    giving.announce(["tienda-catalog"])
+    await giving.settled()
+    expect(down.sent).toHaveLength(3)
+  })
+})
