@@ -4,6 +4,7 @@ import { usesProductionRules } from "./src/lib/secrets/runtime-mode"
 import { projectRootOf, stateDirOf } from "./src/lib/secrets/state-dir"
 import { loadSettings } from "./src/lib/settings"
 import { configureLogging } from "./src/lib/logging"
+import { fileStorageOf } from "./src/modules/file-local-immutable/options"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -173,6 +174,14 @@ const elasticsearchProviders = elasticsearch.url
   : []
 
 /**
+ * Stored files (product images, admin uploads, exports): Tienda's local provider names a public file by its content,
+ * so its URL never changes meaning and is served with a year-long immutable Cache-Control (src/api/stored-files/).
+ * The folder survives `medusa build`: <state>/uploads, or TIENDA_FILE_DIR; URLs start with TIENDA_FILE_URL (a CDN) or
+ * the backend's own /static. See src/modules/file-local-immutable/README.md.
+ */
+const fileStorage = fileStorageOf(projectRootOf(__dirname), env)
+
+/**
  * Emails (plugins/notification-smtp): order confirmation, shipping, cancellation, refund, password reset, welcome and
  * the merchant's new-order alert. Without SMTP_URL or SMTP_HOST every email is kept in the local mailbox (admin →
  * Emails) and none is sent. The plugin validates these options at boot, naming every wrong one.
@@ -264,6 +273,14 @@ module.exports = defineConfig({
     { resolve: "./src/modules/observability", dependencies: ["event_bus", "payment", "notification"] },
     // Search synonyms and the storefront query log (search insights); see src/search/README.md.
     { resolve: "./src/modules/search-tuning" },
+    {
+      // Medusa's File Module takes exactly one provider: this one replaces Medusa's default `file-local`. A provider
+      // for object storage (S3, …) takes this entry's place rather than joining it.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [{ resolve: "./src/modules/file-local-immutable", id: "local", options: fileStorage }],
+      },
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -45,6 +45,24 @@ function randomListing(catalog: Catalog): BenchRequest {
   return { path: `/store/products?limit=20&offset=${offset}&region_id=${region}${pick(filters)}&${FIELDS}` }
 }
 
+/**
+ * A storefront's traffic: `distinct` listing URLs whose popularity follows Zipf's law (s = 1: the most viewed page
+ * gets ~13 % of the views of 1,000 pages, the top ten ~39 %), drawn into the list the load generator picks from.
+ */
+function storefrontMix(catalog: Catalog, distinct = 1000): BenchRequest[] {
+  const pages = Array.from({ length: distinct }, () => randomListing(catalog))
+  const weights = pages.map((_page, rank) => 1 / (rank + 1))
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  return many(() => {
+    let draw = Math.random() * total
+    for (const [rank, weight] of weights.entries()) {
+      draw -= weight
+      if (draw <= 0) return pages[rank]
+    }
+    return pages[distinct - 1]
+  })
+}
+
 export const scenarios: Scenario[] = [
   {
     name: "products-hot",
@@ -66,6 +84,14 @@ export const scenarios: Scenario[] = [
     requests: (c) => many(() => randomListing(c)),
     buyers: 2,
     rate: 100,
+  },
+  {
+    name: "products-storefront",
+    description:
+      "a storefront's mix: 1,000 listing URLs with Zipf popularity (top page ~13 % of views, top ten ~39 %) while 2 shoppers check out (each order purges the stock it changed)",
+    kind: "read",
+    requests: (c) => storefrontMix(c),
+    buyers: 2,
   },
   {
     name: "product-handle",

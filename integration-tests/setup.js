@@ -21,3 +21,9 @@ plain.log = (...args) => {
 // Apps under test serve metrics on the app port with a token (their specs set it), never on a shared metrics port:
 // several apps run side by side.
 process.env.TIENDA_METRICS_PORT ??= "off"
+
+// Stored files of the apps under test and of the seeded template: a folder of this run, never the project's own
+// (.tienda/uploads), and URLs on a CDN's host in front of the backend's /static (helpers/test-files.ts).
+const { testFilesDir, TEST_FILE_URL } = require("./helpers/test-files")
+process.env.TIENDA_FILE_DIR = testFilesDir()
+process.env.TIENDA_FILE_URL = TEST_FILE_URL

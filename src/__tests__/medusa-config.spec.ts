@@ -236,6 +236,24 @@ describe("medusa-config", () => {
     )
   })
 
+  it("stores files through Tienda's immutable provider, outside .medusa/server, with URLs on the backend or a CDN", () => {
+    const stateDir = freshStateDir()
+    const local = loadConfig({ TIENDA_STATE_DIR: stateDir, PORT: "9100", TIENDA_FILE_DIR: undefined })
+    expect(local.modules.file.options.providers).toEqual([
+      {
+        resolve: "./src/modules/file-local-immutable",
+        id: "local",
+        options: { uploadDir: path.join(stateDir, "uploads"), publicUrl: "http://localhost:9100/static" },
+      },
+    ])
+    const cdn = loadConfig({ TIENDA_FILE_DIR: "/srv/files", TIENDA_FILE_URL: "https://cdn.example.com/static/" })
+    expect(cdn.modules.file.options.providers[0].options).toEqual({
+      uploadDir: "/srv/files",
+      publicUrl: "https://cdn.example.com/static",
+    })
+    expect(() => loadConfig({ TIENDA_FILE_URL: "cdn.example.com" })).toThrow(/TIENDA_FILE_URL/)
+  })
+
   it("searches on PostgreSQL by default and on Elasticsearch when ELASTICSEARCH_URL is set", () => {
     const embedded = loadConfig({}).modules.search.options
     expect(embedded.default_provider).toBe("search-postgres")

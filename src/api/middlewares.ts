@@ -1,10 +1,4 @@
-import {
-  authenticate,
-  configureStoreSearch,
-  defineMiddlewares,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
-import { AdminBackupsQuery } from "./admin/backups/validators"
+import { authenticate, configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
 import { verifyStripeSignature } from "./payments/stripe-signature"
 import { keepDeclaredSessionData } from "./payments/session-data"
 import { trustedClientAddress } from "./edge/client-address"
@@ -22,12 +16,14 @@ import { queueCheckout } from "./checkout/checkout-queue"
 import { answerCompletedCart } from "./checkout/completed-cart-order"
 import { countCompletionOutcome } from "./checkout/completion-outcome"
 import { observeRequest } from "./observability/observe-request"
+import { operationValidators, tiendaVersions } from "./operation-middlewares"
 import { tiendaErrorHandler } from "./security/error-handler"
 import { requireKnownShippingOption } from "./security/known-shipping-option"
 import { attachOrderToken } from "./security/order-token"
 import { enforceOwnership } from "./security/ownership"
 import { rateLimit } from "./security/rate-limit"
 import { securityHeaders } from "./security/security-headers"
+import { serveStoredFile } from "./stored-files/serve-stored-file"
 import { requireIsoCountry, requireRegionCountries } from "./validation/address-country"
 import { requireEmail } from "./validation/registration-email"
 import { requestHygiene } from "./validation/request-hygiene"
@@ -42,6 +38,8 @@ export default defineMiddlewares({
     // Every request, before any route: the client's address through the trusted proxies only (edge/client-address.ts),
     // security headers, rate limits, then the one shared input validator.
     { matcher: "/", middlewares: [trustedClientAddress, securityHeaders, rateLimit, requestHygiene] },
+    // Tienda's own routes carry a version (Tienda-Version); Medusa's routes pass (operation-middlewares.ts).
+    { matcher: "/", middlewares: [tiendaVersions()] },
     // What browsers and CDNs may keep: anonymous catalog answers are public with ETags, the rest private
     // (http-caching/). Catalog reads from the response cache; admin writes and completed checkouts invalidate it
     // (catalog-cache/). It answers catalog GETs only, never a cart or order route, so it may come before the
@@ -98,7 +96,6 @@ export default defineMiddlewares({
       method: ["GET"],
       middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
     },
-    { matcher: "/admin/backups", method: ["GET"], middlewares: [validateAndTransformQuery(AdminBackupsQuery, {})] },
     {
       matcher: "/store/carts",
       method: ["POST"],
@@ -114,5 +111,9 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [requireValidLineItems],
     },
+    // Stored files (product images, uploads) under content-hashed names, with immutable cache headers (stored-files/).
+    { matcher: "/static/:key", method: ["GET"], middlewares: [serveStoredFile] },
+    // Tienda's own routes: the validators their reference documents (/docs).
+    ...operationValidators(),
   ],
 })

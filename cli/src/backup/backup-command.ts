@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { findProjectRoot, projectPaths, UsageError, type ProjectPaths } from "../shared/project"
 import { embeddedServerRunning } from "../db/shop-database"
+import { fileStorageOf } from "../../../src/modules/file-local-immutable/options"
 import { backupSettings } from "../../../src/lib/settings/groups/backups"
 import { readSetting } from "../../../src/lib/settings/read-settings"
 import { loadProjectEnv } from "../shared/env"
@@ -81,7 +82,12 @@ export async function backupShop(options: BackupOptions): Promise<number> {
   }
   try {
     const { dir, manifest } = await withShopServer(paths, (server) =>
-      createBackup(server, { projectRoot: root, backupsDir: paths.backups, progress })
+      createBackup(server, {
+        projectRoot: root,
+        backupsDir: paths.backups,
+        filesDir: fileStorageOf(root, process.env).uploadDir,
+        progress,
+      })
     )
     writeBackupStatus(paths.backups, {
       at: manifest.createdAt,

@@ -17,8 +17,29 @@ import type { ShopServer } from "./shop-server"
 
 const run = promisify(execFile)
 
-/** Folders of uploaded files the local file provider may have written (relative to the project). */
+/** Folders Medusa's own local file provider wrote uploads to before Tienda's (relative to the project). */
 const UPLOAD_FOLDERS = ["static", ".medusa/server/static"]
+
+/**
+ * `tar` arguments for every folder of uploaded files that exists: the old ones above, and the File Module's folder
+ * (product images, admin uploads: TIENDA_FILE_DIR, default <state>/uploads), wherever it is.
+ */
+export function uploadArchiveArgs(projectRoot: string, filesDir: string): string[] {
+  const args = UPLOAD_FOLDERS.filter((folder) => fs.existsSync(path.join(projectRoot, folder))).flatMap((folder) => [
+    "-C",
+    projectRoot,
+    folder,
+  ])
+  if (fs.existsSync(filesDir) && !UPLOAD_FOLDERS.some((folder) => path.resolve(projectRoot, folder) === filesDir)) {
+    const inside = path.relative(projectRoot, filesDir)
+    args.push(
+      ...(inside && !inside.startsWith("..") && !path.isAbsolute(inside)
+        ? ["-C", projectRoot, inside]
+        : ["-C", path.dirname(filesDir), path.basename(filesDir)])
+    )
+  }
+  return args
+}
 
 /**
  * Takes a backup of the shop into a new folder of `backupsDir` named by its time. A physical one is read back once
@@ -28,7 +49,13 @@ const UPLOAD_FOLDERS = ["static", ".medusa/server/static"]
  */
 export async function createBackup(
   server: ShopServer,
-  options: { projectRoot: string; backupsDir: string; progress: (message: string) => (done?: string) => void }
+  options: {
+    projectRoot: string
+    backupsDir: string
+    /** The File Module's folder (fileStorageOf). */
+    filesDir: string
+    progress: (message: string) => (done?: string) => void
+  }
 ): Promise<{ dir: string; manifest: BackupManifest }> {
   const started = Date.now()
   // 20261206T034506.123Z: sorts by time, and two backups in one second do not collide.
@@ -44,10 +71,11 @@ export async function createBackup(
       server.kind === "embedded"
         ? await physical(server, partial, options.progress)
         : await logical(server.url, partial, options.progress)
-    const uploads = UPLOAD_FOLDERS.filter((folder) => fs.existsSync(path.join(options.projectRoot, folder)))
+    const uploads = uploadArchiveArgs(options.projectRoot, options.filesDir)
     if (uploads.length > 0) {
-      const done = options.progress(`Copying uploaded files (${uploads.join(", ")})`)
-      await run("tar", ["-czf", path.join(partial, "uploads.tar.gz"), "-C", options.projectRoot, ...uploads])
+      const folders = uploads.filter((_, i) => i % 3 === 2)
+      const done = options.progress(`Copying uploaded files (${folders.join(", ")})`)
+      await run("tar", ["-czf", path.join(partial, "uploads.tar.gz"), ...uploads])
       done()
     }
     const files = await listBackupFiles(partial)

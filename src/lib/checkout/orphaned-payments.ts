@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { metricsEnabled, orphanedPayments } from "../metrics"
 import { settings } from "../settings"
 
 /** A payment authorized for a cart that has no order, older than the grace period. */
@@ -19,7 +20,8 @@ const BATCH = 50
  * left with money held for an order that does not exist. After TIENDA_ORPHANED_PAYMENT_GRACE_SECONDS, under the
  * cart's own lock (the one Medusa's completion holds, so no completion of it runs meanwhile), and only while the
  * cart still has no order, the payment is cancelled through the Payment Module (the provider voids it). A captured
- * payment is money taken: it is logged for a person to refund, never refunded by a job.
+ * payment is money taken: it is logged and counted (alert TiendaPaymentCapturedWithoutOrder) on every run until a
+ * person refunds it, never refunded by a job.
  */
 export async function cancelOrphanedPayments(
   container: MedusaContainer
@@ -35,6 +37,7 @@ export async function cancelOrphanedPayments(
        join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id and cpc.deleted_at is null
        left join order_cart oc on oc.cart_id = cpc.cart_id and oc.deleted_at is null
       where p.deleted_at is null and p.canceled_at is null and oc.order_id is null
+        and not exists (select 1 from refund r where r.payment_id = p.id and r.deleted_at is null)
         and p.created_at < now() - make_interval(secs => ?)
       order by p.created_at
       limit ?`,
@@ -45,6 +48,7 @@ export async function cancelOrphanedPayments(
   for (const payment of rows) {
     if (payment.captured) {
       captured++
+      count("captured")
       logger.error(`payment ${payment.id} was captured but cart ${payment.cart_id} has no order: refund it by hand`)
       continue
     }
@@ -61,6 +65,7 @@ export async function cancelOrphanedPayments(
         if (orders.length === 0) {
           await payments.cancelPayment(payment.id)
           canceled++
+          count("canceled")
           logger.warn(`payment ${payment.id} of cart ${payment.cart_id} had no order: its authorization is cancelled`)
         }
       } finally {
@@ -68,8 +73,15 @@ export async function cancelOrphanedPayments(
       }
     } catch (error) {
       // The cart is being completed right now, or the provider refused: the next run tries again.
+      count("failed")
       logger.warn(`payment ${payment.id} of cart ${payment.cart_id} not cancelled yet: ${(error as Error).message}`)
     }
   }
   return { canceled, captured }
+}
+
+function count(outcome: "canceled" | "captured" | "failed"): void {
+  if (metricsEnabled()) {
+    orphanedPayments.inc({ outcome })
+  }
 }

@@ -53,3 +53,15 @@ export const cdnPurges = new Counter({
   labelNames: ["outcome"] as const,
   registers,
 })
+
+/**
+ * Payments authorized for a cart that never got its order, by what the orphaned-payment job did: canceled (the
+ * authorization voided), captured (money taken: a person refunds it), failed (the cart was locked or the provider
+ * refused: tried again on the next run).
+ */
+export const orphanedPayments = new Counter({
+  name: "tienda_orphaned_payments_total",
+  help: "Payments left without their order by outcome: canceled, captured (refund by hand), failed (retried)",
+  labelNames: ["outcome"] as const,
+  registers,
+})

@@ -1,5 +1,6 @@
 import type { ParsedGroup, SettingDefinition } from "./define"
 import { DOCUMENTED_VARIABLES } from "./documented"
+import { apiDocsSettings } from "./groups/api-docs"
 import { backupSettings } from "./groups/backups"
 import { catalogCacheSettings } from "./groups/catalog-cache"
 import { checkoutSettings } from "./groups/checkout"
@@ -8,6 +9,7 @@ import { corsSettings } from "./groups/cors"
 import { databaseSettings } from "./groups/database"
 import { elasticsearchSettings } from "./groups/elasticsearch"
 import { emailSettings } from "./groups/email"
+import { fileSettings } from "./groups/files"
 import { httpCachingSettings } from "./groups/http-caching"
 import { medusaCacheSettings } from "./groups/medusa-cache"
 import { observabilitySettings } from "./groups/observability"
@@ -31,6 +33,8 @@ export const SETTING_GROUPS = {
   medusaCache: medusaCacheSettings,
   catalogCache: catalogCacheSettings,
   httpCaching: httpCachingSettings,
+  files: fileSettings,
+  apiDocs: apiDocsSettings,
   search: searchSettings,
   payments: paymentSettings,
   elasticsearch: elasticsearchSettings,

@@ -6,6 +6,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { settings } from "../../lib/settings"
 import { seedDemoCustomers } from "./customers"
+import { storeDemoImages } from "./demo-images"
 import { findDemoStoreRefs, inspectDatabase } from "./demo-state"
 import { ensureShippingProfile, seedStockLocations } from "./fulfillment"
 import { loadDemoData } from "./load-data"
@@ -56,6 +57,9 @@ export async function seedDemoStore(
 
   const started = Date.now()
   logger.info("Seeding the Tienda demo store...")
+  // Files first: a missing image stops the seed before anything is written to the database.
+  const imageUrls = await storeDemoImages(container, data.products, logger)
+  logger.info(`Product images: ${Object.keys(imageUrls).length} stored through the File Module.`)
 
   const salesChannelId = await ensureSalesChannel(container, data.store)
   const publishableApiKey = await ensurePublishableKey(container, data.store, salesChannelId)
@@ -87,6 +91,7 @@ export async function seedDemoStore(
     tagIds: product.tags.map((tag) => tagIds[tag]),
     categoryIds: product.categories.map((handle) => categoryIds[handle]),
     collectionId: product.collection ? collectionIds[product.collection] : null,
+    images: imageUrls[product.handle] ? [imageUrls[product.handle]] : undefined,
   }))
   const context = { salesChannelId, shippingProfileId, stockLocationIds, inventory: data.inventory }
   let variants = 0

@@ -24,6 +24,8 @@ export interface ProductBatchItem {
   categoryIds: string[]
   collectionId?: string | null
   metadata?: Record<string, unknown>
+  /** Image URLs (stored files); the first is the thumbnail. */
+  images?: string[]
 }
 
 export interface ProductBatchContext {
@@ -68,7 +70,7 @@ export async function createProductBatch(
   try {
     await createProductsWorkflow(container).run({
       input: {
-        products: items.map(({ product, typeId, tagIds, categoryIds, collectionId, metadata }) => ({
+        products: items.map(({ product, typeId, tagIds, categoryIds, collectionId, metadata, images }) => ({
           title: product.title,
           subtitle: product.subtitle,
           description: product.description,
@@ -81,6 +83,8 @@ export async function createProductBatch(
           material: product.material,
           origin_country: product.origin_country,
           metadata,
+          thumbnail: images?.[0],
+          images: images?.map((url) => ({ url })),
           shipping_profile_id: context.shippingProfileId,
           sales_channels: [{ id: context.salesChannelId }],
           options: product.options.map(({ title, values }) => ({ title, values })),

@@ -140,6 +140,8 @@ async function writeBatch(
       material: product.material,
       origin_country: product.origin_country,
       metadata: item.metadata,
+      // A thumbnail only (a column of the product): image rows would add 10,000 inserts to a big catalog.
+      thumbnail: item.images?.[0],
       options: product.options.map(({ title, values }) => {
         const shared = context.options[title]
         return { id: shared.id, value_ids: values.map((value) => shared.valueIds[value]) }

@@ -9,7 +9,9 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { demoThumbnailsByFamily } from "./demo-images"
 import { seedDemoStore } from "./demo-store"
+import { loadDemoData } from "./load-data"
 import type { ProductBatchItem } from "./product-batch"
 import { createSyntheticBatch } from "./synthetic-batch"
 import { sequenceOfSku, SYNTHETIC_SKU_PREFIX, syntheticProduct } from "./synthetic-products"
@@ -94,6 +96,8 @@ export async function seedSyntheticCatalog(
     FAMILIES.map((family) => family.type)
   )
   const sharedOptions = await ensureSharedOptions(container, sharedOptionSpecs())
+  // Each synthetic product shows the image of a demo product of its kind (none when the demo store has no images).
+  const thumbnailFor = await demoThumbnailsByFamily(container, loadDemoData().products)
 
   const firstSequence = await nextSequence(container)
   const started = Date.now()
@@ -113,6 +117,7 @@ export async function seedSyntheticCatalog(
         tagIds: [tagIds[SYNTHETIC_TAG]],
         categoryIds: [refs.categoryIds[generated.family.category]],
         metadata: { synthetic: true, sequence },
+        images: [thumbnailFor(generated.family, sequence)].filter((url): url is string => !!url),
       })
     }
     return { items, inventory }

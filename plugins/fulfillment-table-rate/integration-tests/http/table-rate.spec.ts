@@ -377,8 +377,10 @@ integrationTestRunner({
         await expectRefused({ ...TABLE, rows }, /Row 4: unknown currency "gbp"/)
       })
 
-      it("an unknown shipping option", async () => {
-        await expectRefused(TABLE, /Unknown shipping option "so_does_not_exist"/, "so_does_not_exist")
+      it("an unknown shipping option: 404, as its GET answers", async () => {
+        const response = await failure(api.post(`/admin/table-rates/so_does_not_exist`, TABLE, admin))
+        expect(response.status).toBe(404)
+        expect(response.data.message).toMatch(/No table-rate shipping option "so_does_not_exist"/)
       })
 
       it("a body that is not a table", async () => {

@@ -1,17 +1,5 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
-
-/**
- * Only the envelope is checked here; the rows themselves are checked by `validateRateTable`, which reports every
- * problem with the editor's 1-based row numbers.
- */
-const RateTableBody = z
-  .object({
-    rows: z.array(z.record(z.string(), z.unknown())),
-    handling_fee: z.record(z.string(), z.unknown()).nullish(),
-    free_over: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .strict()
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { QuotesQuery, RateTableBody } from "./operations"
 
 export default defineMiddlewares({
   routes: [
@@ -19,6 +7,11 @@ export default defineMiddlewares({
       matcher: "/admin/table-rates/:shipping_option_id",
       method: ["POST"],
       middlewares: [validateAndTransformBody(RateTableBody as any)],
+    },
+    {
+      matcher: "/store/table-rates/quotes",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(QuotesQuery, {})],
     },
   ],
 })

@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { EmailSettingsBody } from "./admin/email-settings/validators"
+import { NoBody } from "./operations"
 
 export default defineMiddlewares({
   routes: [
@@ -8,5 +9,6 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [validateAndTransformBody(EmailSettingsBody)],
     },
+    { matcher: "/admin/emails/:id/resend", method: ["POST"], middlewares: [validateAndTransformBody(NoBody)] },
   ],
 })

@@ -5,11 +5,8 @@ import {
   type MedusaResponse,
   validateAndTransformBody,
 } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
 import { applyCashOnDeliveryFeeAtCompletion } from "./cash-on-delivery-at-completion"
-
-/** These actions take no input: anything in the body is a client mistake worth a clear 400. */
-const NoBody = z.object({}).strict()
+import { NoBody } from "./operations"
 
 // Medusa types a route's middlewares for any request; on this store route `auth_context` exists only for a
 // logged-in customer, which the handler allows for.

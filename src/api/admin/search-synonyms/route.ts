@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { normalizeTerms, synonymGroupProblem } from "../../../lib/search/synonyms"
+import { normalizeTerms } from "../../../lib/search/synonyms"
 import { searchTuning } from "../../store-search/search-context"
+import type { SynonymGroupBody } from "./operations"
 
 /** GET /admin/search-synonyms: every synonym group, newest first. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -10,17 +10,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /** POST /admin/search-synonyms { terms: ["tee", "t-shirt"] }: a new group; applies from the next store search. */
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const terms = synonymTermsFrom(req.body)
+export const POST = async (req: MedusaRequest<SynonymGroupBody>, res: MedusaResponse) => {
+  const terms = normalizeTerms(req.validatedBody.terms)
   const synonym = await searchTuning(req).createSearchSynonymGroups({ terms: terms as any })
   res.status(201).json({ synonym })
-}
-
-export function synonymTermsFrom(body: unknown): string[] {
-  const terms = (body as { terms?: unknown } | null)?.terms
-  const problem = synonymGroupProblem(terms)
-  if (problem) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
-  }
-  return normalizeTerms(terms as string[])
 }

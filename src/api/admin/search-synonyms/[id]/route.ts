@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { searchTuning } from "../../../store-search/search-context"
-import { synonymTermsFrom } from "../route"
+import { normalizeTerms } from "../../../../lib/search/synonyms"
+import type { SynonymGroupBody } from "../operations"
 
 async function existing(req: MedusaRequest) {
   const [synonym] = await searchTuning(req).listSearchSynonymGroups({ id: req.params.id }, { take: 1 })
@@ -12,8 +13,8 @@ async function existing(req: MedusaRequest) {
 }
 
 /** POST /admin/search-synonyms/:id { terms }: replaces the group's terms. */
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const terms = synonymTermsFrom(req.body)
+export const POST = async (req: MedusaRequest<SynonymGroupBody>, res: MedusaResponse) => {
+  const terms = normalizeTerms(req.validatedBody.terms)
   await existing(req)
   const synonym = await searchTuning(req).updateSearchSynonymGroups({ id: req.params.id, terms: terms as any })
   res.json({ synonym })

@@ -5,8 +5,7 @@ import { upsertRateTableWorkflow } from "../../../../workflows/upsert-rate-table
 import { storeCurrencies } from "../../../../workflows/steps/validate-rate-table-step"
 import { listTableRateOptions } from "../shipping-options"
 
-/** GET /admin/table-rates/:shipping_option_id: one table-rate option with its rate table. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+async function tableRateOption(req: MedusaRequest) {
   const [option] = await listTableRateOptions(req.scope, [req.params.shipping_option_id])
   if (!option) {
     throw new MedusaError(
@@ -14,6 +13,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       `No table-rate shipping option "${req.params.shipping_option_id}"`
     )
   }
+  return option
+}
+
+/** GET /admin/table-rates/:shipping_option_id: one table-rate option with its rate table. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const option = await tableRateOption(req)
   res.json({ shipping_option: option, currencies: await storeCurrencies(req.scope) })
 }
 
@@ -23,6 +28,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * free_over? }` (grams; minor units). A bad table answers 400 with `errors: [{ row, field, message }]`.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  await tableRateOption(req)
   // Checked here first so that every problem comes back at once, each with its row; the workflow checks again.
   const { problems } = validateRateTable(req.body, await storeCurrencies(req.scope))
   if (problems.length) {

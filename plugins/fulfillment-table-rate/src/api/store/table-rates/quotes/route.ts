@@ -1,18 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
 import { isTableRateProvider } from "../../../../utils/option-link"
+import type { QuotesQuery } from "../../../operations"
 
 /**
  * GET /store/table-rates/quotes?cart_id=…: the cart's table-rate shipping options, each either with its price or
  * with the reason it is not offered (`{ code, message }`, e.g. too heavy). Medusa's own
  * `POST /store/shipping-options/:id/calculate` gives the same per option.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const cartId = req.query.cart_id
-  if (typeof cartId !== "string" || !cartId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "cart_id is required")
-  }
+export const GET = async (req: MedusaRequest<unknown, QuotesQuery>, res: MedusaResponse) => {
+  const cartId = req.validatedQuery.cart_id
   const { result } = await listShippingOptionsForCartWithPricingWorkflow(req.scope).run({ input: { cart_id: cartId } })
   const quotes = result
     .filter((option) => isTableRateProvider(option.provider_id))

@@ -1,5 +1,4 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { deliverEmail } from "../../../../../utils/deliver-email"
 import { emailLog, type EmailRow } from "../../../../../utils/email-log"
 import { pluginOptions } from "../../../../../utils/plugin-options"
@@ -9,12 +8,6 @@ import { pluginOptions } from "../../../../../utils/plugin-options"
  * keeps its own history), delivered at once; the answer is the new row with its outcome.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  if (req.body && typeof req.body === "object" && Object.keys(req.body).length) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `resend takes no body (got ${Object.keys(req.body).join(", ")})`
-    )
-  }
   const log = emailLog(req.scope)
   const original = (await log.retrieveEmailMessage(req.params.id)) as unknown as EmailRow
   const copy = await log.createEmailMessages({

@@ -1,0 +1,4 @@
+import { ModuleProvider, Modules } from "@medusajs/framework/utils"
+import { ImmutableLocalFileProviderService } from "./service"
+
+export default ModuleProvider(Modules.FILE, { services: [ImmutableLocalFileProviderService] })
