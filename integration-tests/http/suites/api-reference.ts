@@ -78,11 +78,7 @@ export function apiReferenceSuite({ api, getContainer }: RunnerContext): void {
   })
 
   it("versions Tienda's routes under any spelling Express dispatches, and leaves Medusa's routes alone", async () => {
-    const spellings = [
-      "/admin/search-synonyms",
-      "/ADMIN/Search-Synonyms",
-      "/admin/search-synonyms/",
-    ]
+    const spellings = ["/admin/search-synonyms", "/ADMIN/Search-Synonyms", "/admin/search-synonyms/"]
     for (const spelling of spellings) {
       const ok = await api.get(spelling, { headers: admin, validateStatus: () => true })
       expect({ spelling, status: ok.status, version: ok.headers["tienda-version"] }).toEqual({

@@ -111,7 +111,7 @@ describe("the OpenAPI document of Tienda's routes", () => {
   it("binds the app's validators to the app's routes that take input", () => {
     const bound = operationValidators()
     const withInput = APP_OPERATIONS.filter((o) => o.query || o.body)
-    expect(bound.map((route) => `${route.method} ${route.matcher}`)).toEqual(
+    expect(bound.map((route) => `${String(route.method)} ${String(route.matcher)}`)).toEqual(
       withInput.map((o) => `${o.method} ${o.path}`)
     )
     for (const [index, operation] of withInput.entries()) {
