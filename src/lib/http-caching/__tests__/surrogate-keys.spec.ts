@@ -14,6 +14,15 @@ describe("surrogate keys of a catalog answer", () => {
     expect(surrogateKeysOf(JSON.stringify({ regions: [{ id: "reg_1" }] }), false)).toEqual([CATALOG_KEY])
   })
 
+  it("names the categories an answer contains, so a CDN can drop them by hand", () => {
+    const categories = JSON.stringify({
+      product_categories: [{ id: "pcat_01T", parent_category_id: null, category_children: [{ id: "pcat_01S" }] }],
+    })
+    expect(surrogateKeysOf(categories, false)).toEqual([CATALOG_KEY, "pcat_01T", "pcat_01S"])
+    const product = JSON.stringify({ product: { id: "prod_01A", categories: [{ id: "pcat_01T" }] } })
+    expect(surrogateKeysOf(product, false)).toEqual([CATALOG_KEY, "prod_01A", "pcat_01T"])
+  })
+
   it("names no product when the list would not fit in a header; stock answers then purge with any stock change", () => {
     const products = Array.from({ length: 400 }, (_, i) => ({ id: `prod_${String(i).padStart(26, "0")}` }))
     const body = JSON.stringify({ products })
