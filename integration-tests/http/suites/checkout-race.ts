@@ -256,4 +256,30 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     )
     expect(unknown.status).toBe(404)
   })
+
+  it("leaves to Medusa a completion whose order may still be undone: its payment not authorized yet", async () => {
+    const { variantId, regionId } = await scarceVariant()
+    const cartId = await readyCart(regionId, variantId, "undone.order@example.com")
+    const first = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(first.data.type).toBe("order")
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const setPaymentCanceled = (canceledAt: string | null) =>
+      knex.raw(
+        `update payment set canceled_at = ${canceledAt === null ? "null" : "now()"} where payment_collection_id in (
+           select payment_collection_id from cart_payment_collection where cart_id = ?)`,
+        [cartId]
+      )
+    // The state a retry can meet while Medusa's workflow is between writing the order and authorizing the payment
+    // (or undoing both): the link is there, no live payment. Medusa's route answers, after its lock, not Tienda's.
+    await setPaymentCanceled("now")
+    try {
+      const again = await api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true })
+      expect(again.headers["x-tienda-completion"]).toBeUndefined()
+    } finally {
+      await setPaymentCanceled(null)
+    }
+    const settled = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(settled.headers["x-tienda-completion"]).toBe("existing-order")
+    expect(settled.data.order.id).toBe(first.data.order.id)
+  })
 }

@@ -5,8 +5,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * A completion of a cart that already has its order answers with that order at once, as Medusa's route would
  * (`{ type: "order", order }` with the route's fields): the shopper's retry after a lost answer. Medusa's workflow
  * finds the same order, but only after taking the cart's lock, and a process killed mid-completion leaves that lock
- * in Redis for its two-minute expiry: every retry meanwhile would wait 30 s and get 409. The cart-to-order link is
- * written once and never changes, so reading it without the lock is safe. Anything else goes on to Medusa.
+ * in Redis for its two-minute expiry: every retry meanwhile would wait 30 s and get 409.
+ *
+ * Only a completion that can no longer be undone is answered here. Medusa's workflow writes the order and the
+ * cart-to-order link before it authorizes the payment, and undoes both when a step up to the authorization fails (an
+ * event it could not emit while Redis was away, a declined card): a retry that read the link in between would be
+ * told of an order that then disappears. So the cart's payment must be authorized too (the workflow's last step that
+ * can fail on its own); anything else goes on to Medusa, which waits for the lock.
  */
 export async function answerCompletedCart(
   req: MedusaRequest,
@@ -21,7 +26,7 @@ export async function answerCompletedCart(
       filters: { cart_id: String(req.params.id) },
     })
     const orderId = links[0]?.order_id
-    if (!orderId) {
+    if (!orderId || !(await paymentAuthorized(req, String(req.params.id)))) {
       return next()
     }
     const { data: orders } = await query.graph({
@@ -37,4 +42,17 @@ export async function answerCompletedCart(
   } catch (error) {
     next(error)
   }
+}
+
+/** Whether the cart's payment was authorized and not cancelled: its completion is past the steps that undo it. */
+async function paymentAuthorized(req: MedusaRequest, cartId: string): Promise<boolean> {
+  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await knex.raw(
+    `select 1 from payment p
+       join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id and cpc.deleted_at is null
+      where cpc.cart_id = ? and p.deleted_at is null and p.canceled_at is null
+      limit 1`,
+    [cartId]
+  )
+  return rows.length > 0
 }
