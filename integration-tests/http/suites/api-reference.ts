@@ -99,6 +99,23 @@ export function apiReferenceSuite({ api, getContainer }: RunnerContext): void {
       const bad = await api.post(spelling, { terms: ["only-one"] }, { headers: admin, validateStatus: () => true })
       expect({ spelling, status: bad.status }).toEqual({ spelling, status: 400 })
     }
+    // Spellings Express may or may not dispatch to the route (percent-encoded letters, doubled slashes): whatever
+    // answers them, an answer from the route carries its version, and bad input never gets through or a 500.
+    for (const spelling of [
+      "/admin/search%2Dsynonyms",
+      "/admin/%73earch-synonyms",
+      "/admin//search-synonyms",
+      "/admin/search-synonyms//",
+    ]) {
+      const read = await api.get(spelling, { headers: admin, validateStatus: () => true })
+      expect({ spelling, answered: read.status === 200, versioned: read.headers["tienda-version"] === "1" }).toEqual({
+        spelling,
+        answered: read.status === 200,
+        versioned: read.status === 200,
+      })
+      const bad = await api.post(spelling, { terms: ["only-one"] }, { headers: admin, validateStatus: () => true })
+      expect({ spelling, refused: bad.status >= 400 && bad.status < 500 }).toEqual({ spelling, refused: true })
+    }
     const pinned = await api.get("/store/search/autocomplete?q=tee", { headers: { ...store, "Tienda-Version": "1" } })
     expect(pinned.headers["tienda-version"]).toBe("1")
     expect(pinned.headers.deprecation).toBeUndefined()

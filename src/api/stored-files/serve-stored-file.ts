@@ -76,5 +76,12 @@ export function storedFileServer(folder: () => string) {
   }
 }
 
-/** The provider's folder as medusa-config.ts gave it (the same settings, the same project root). */
-export const serveStoredFile = storedFileServer(() => fileStorageOf(projectRootOf(configManager.baseDir)).uploadDir)
+let uploadDir: string | undefined
+
+/**
+ * The provider's folder as medusa-config.ts gave it (the same settings, the same project root), found once: the
+ * settings change only with a restart, and an image request should not read them again.
+ */
+export const serveStoredFile = storedFileServer(
+  () => (uploadDir ??= fileStorageOf(projectRootOf(configManager.baseDir)).uploadDir)
+)

@@ -1,7 +1,7 @@
 import { API_VERSIONS, currentVersion, DEPRECATION_PERIOD_DAYS, VERSION_HEADER } from "../api-versioning/versions"
 import { jsonSchemaOf, type JsonSchema } from "./json-schema"
 import { MEDUSA_REFERENCE, MEDUSA_ROUTE_NOTES } from "./medusa-reference"
-import { type ApiOperation, type Audience, HTTP_METHODS } from "./operation"
+import { type ApiAnswer, type ApiOperation, type Audience, HTTP_METHODS } from "./operation"
 
 export type OpenApiDocument = Record<string, any>
 
@@ -87,8 +87,8 @@ export function openApiDocument(operations: readonly ApiOperation[]): OpenApiDoc
 
 function describeOperation(operation: ApiOperation, method: string, path: string): Record<string, unknown> {
   const parameters: unknown[] = [{ $ref: "#/components/parameters/TiendaVersion" }]
+  const shape = operation.params ? jsonSchemaOf(operation.params, "input") : undefined
   for (const name of pathParameterNames(path)) {
-    const shape = operation.params ? jsonSchemaOf(operation.params, "input") : undefined
     const schema = (shape?.properties as Record<string, JsonSchema> | undefined)?.[name] ?? { type: "string" }
     parameters.push({ name, in: "path", required: true, schema, description: schema.description })
   }
@@ -126,7 +126,7 @@ function describeOperation(operation: ApiOperation, method: string, path: string
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(operation.answers).map(([status, answer]) => [
+      Object.entries({ ...EDGE_ANSWERS, ...operation.answers }).map(([status, answer]) => [
         status,
         {
           description: answer.description,
@@ -142,6 +142,12 @@ function describeOperation(operation: ApiOperation, method: string, path: string
     ),
     "x-tienda-examples": examples,
   }
+}
+
+/** What the edge may answer on any route, before the route runs (src/api/security/, src/api/edge/). */
+const EDGE_ANSWERS: Record<number, ApiAnswer> = {
+  429: { description: "Too many requests from this address (rate limits); `Retry-After` says when to try again" },
+  503: { description: "PostgreSQL or Redis unreachable for a moment; `Retry-After` says when to try again" },
 }
 
 function pathParameterNames(path: string): string[] {

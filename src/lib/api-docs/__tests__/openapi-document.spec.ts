@@ -164,6 +164,8 @@ describe("the OpenAPI document of Tienda's routes", () => {
     const insights = document.paths["/admin/search-insights"].get
     const days = insights.parameters.find((p: { name: string }) => p.name === "days")
     expect(days).toMatchObject({ in: "query", required: false, schema: { default: "7", enum: ["7", "30"] } })
+    // What the edge may answer before any route runs is documented on every one.
+    expect(Object.keys(insights.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "429", "503"]))
     const quotes = document.paths["/store/table-rates/quotes"].get
     expect(quotes.parameters.find((p: { name: string }) => p.name === "cart_id")).toMatchObject({ required: true })
     for (const item of Object.values(document.paths as Record<string, Record<string, any>>)) {
