@@ -25,6 +25,11 @@ describe("two servers and a worker behind HAProxy, under faults", () => {
 
   beforeAll(async () => {
     shop = await startScaledShop()
+    summary.push(
+      `  started in: ${Object.entries(shop.startedIn)
+        .map(([step, seconds]) => `${step} ${seconds} s`)
+        .join(", ")}`
+    )
     const key = { "x-publishable-api-key": shop.publishableKey }
     const { regions } = await (await fetch(`${shop.balancer}/store/regions`, { headers: key })).json()
     regionId = regions.find((region: any) => region.currency_code === "eur").id
@@ -105,6 +110,7 @@ describe("two servers and a worker behind HAProxy, under faults", () => {
       acknowledgedMissing: audit.acknowledgedMissing,
       cartsWithSeveralOrders: audit.cartsWithSeveralOrders,
       paymentsWithoutOrder: audit.paymentsWithoutOrder,
+      ordersWithoutPayment: audit.ordersWithoutPayment,
       oversoldLevels: audit.oversoldLevels,
       reservationMismatches: audit.reservationMismatches,
     }).toEqual({
@@ -112,6 +118,7 @@ describe("two servers and a worker behind HAProxy, under faults", () => {
       acknowledgedMissing: [],
       cartsWithSeveralOrders: [],
       paymentsWithoutOrder: [],
+      ordersWithoutPayment: [],
       oversoldLevels: [],
       reservationMismatches: {},
     })

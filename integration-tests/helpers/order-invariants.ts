@@ -4,7 +4,7 @@ import { Client } from "pg"
 /**
  * What must hold in a shop's database after any fault, read with SQL (not through the API that may be failing):
  * every order a shopper was told about exists exactly once, no cart has two orders, no payment stands without an
- * order, no stock is reserved beyond what is stocked, and the stock reserved for the variants sold matches what
+ * order and no order of a cart without its payment, no stock is reserved beyond what is stocked, and the stock reserved for the variants sold matches what
  * their orders hold.
  */
 export interface OrderAudit {
@@ -12,6 +12,8 @@ export interface OrderAudit {
   acknowledgedMissing: string[]
   cartsWithSeveralOrders: string[]
   paymentsWithoutOrder: string[]
+  /** Orders of a cart whose payment was never authorized (or was cancelled): told "ordered", nothing paid. */
+  ordersWithoutPayment: string[]
   oversoldLevels: string[]
   /** variant id → { reserved, ordered } where the two differ. */
   reservationMismatches: Record<string, { reserved: number; ordered: number }>
@@ -37,6 +39,15 @@ export async function auditOrders(
          join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id and cpc.deleted_at is null
          left join order_cart oc on oc.cart_id = cpc.cart_id and oc.deleted_at is null
         where p.deleted_at is null and p.canceled_at is null and oc.order_id is null`
+    )
+    const unpaid = await client.query(
+      `select o.id from "order" o
+         join order_cart oc on oc.order_id = o.id and oc.deleted_at is null
+        where o.deleted_at is null and o.status <> 'canceled'
+          and not exists (select 1 from cart_payment_collection cpc
+                join payment p on p.payment_collection_id = cpc.payment_collection_id
+                 and p.deleted_at is null and p.canceled_at is null
+               where cpc.cart_id = oc.cart_id and cpc.deleted_at is null)`
     )
     const oversold = await client.query(
       `select id from inventory_level where deleted_at is null and reserved_quantity > stocked_quantity`
@@ -71,6 +82,7 @@ export async function auditOrders(
       acknowledgedMissing: ids.filter((id) => !present.has(id)),
       cartsWithSeveralOrders: several.rows.map((row) => row.cart_id),
       paymentsWithoutOrder: orphanPayments.rows.map((row) => row.id),
+      ordersWithoutPayment: unpaid.rows.map((row) => row.id),
       oversoldLevels: oversold.rows.map((row) => row.id),
       reservationMismatches: mismatches,
     }
@@ -107,7 +119,10 @@ export async function addStock(databaseUrl: string, variantIds: string[], units:
   await client.connect()
   try {
     await client.query(
-      `update inventory_level set stocked_quantity = stocked_quantity + $2
+      // Medusa reads a quantity from its raw (BigNumber) column and writes both back whenever it saves the level:
+      // changing only stocked_quantity is undone by the next reservation.
+      `update inventory_level set stocked_quantity = stocked_quantity + $2,
+              raw_stocked_quantity = jsonb_build_object('value', (stocked_quantity + $2)::text, 'precision', 20)
         where deleted_at is null and inventory_item_id in (
           select inventory_item_id from product_variant_inventory_item where variant_id = any($1) and deleted_at is null)`,
       [variantIds, units]

@@ -37,6 +37,8 @@ export interface ScaledShop {
   haproxyLog(): string
   /** What `tienda start --processes 2`, which migrated and seeded the database, did when one of its servers died. */
   processGroup: ProcessGroupCheck
+  /** Seconds each step of the start took, in order (for the spec's report). */
+  startedIn: Record<string, number>
   stop(): Promise<void>
 }
 
@@ -51,7 +53,7 @@ export interface ProcessGroupCheck {
   afterReplacement: { ok: number; failed: number }
   exitCode: number | null
   /** Its processes still alive after `tienda start` exited (must be none). */
-  leftBehind: number[]
+  leftBehind: string[]
 }
 
 export async function startScaledShop(): Promise<ScaledShop> {
@@ -59,7 +61,14 @@ export async function startScaledShop(): Promise<ScaledShop> {
     throw new Error(`HAProxy is needed at ${HAPROXY}: apt-get install haproxy (or set HAPROXY_PATH)`)
   }
   // The shared e2e shop builds .medusa/server when the run begins; every process here runs that build.
+  const startedIn: Record<string, number> = {}
+  let stepStarted = Date.now()
+  const stepDone = (step: string) => {
+    startedIn[step] = Math.round((Date.now() - stepStarted) / 100) / 10
+    stepStarted = Date.now()
+  }
   await sharedShopBuilt()
+  stepDone("build (shared)")
   const postgres = await startThrowawayPostgres()
   const redis = await startRestartableRedis()
   const stateDir = makeStateDir()
@@ -84,8 +93,10 @@ export async function startScaledShop(): Promise<ScaledShop> {
     ["--processes", "2"]
   )
   await waitUntilReady(setup)
+  stepDone("tienda start: migrate, seed, 3 processes ready")
   const publishableKey = bannerValue(setup.output(), "Publishable key")
   const processGroup = await killOneOfTheGroup(setup, publishableKey)
+  stepDone("server-1 killed, replaced, the group stopped")
 
   const [balancerPort, statsPort, portA, portB, workerPort, workerMetricsPort] = await freePorts(6)
   const serverPorts = [portA, portB]
@@ -100,6 +111,7 @@ export async function startScaledShop(): Promise<ScaledShop> {
     })
   const [serverA, serverB, worker] = await Promise.all([startServer(portA), startServer(portB), startWorker()])
   const servers = [serverA, serverB]
+  stepDone("two servers and the worker ready")
 
   let haproxyOutput = ""
   const haproxy: ChildProcess = spawn(HAPROXY, ["-f", HAPROXY_CONFIG, "-db"], {
@@ -151,6 +163,7 @@ export async function startScaledShop(): Promise<ScaledShop> {
     },
     haproxyLog: () => haproxyOutput,
     processGroup,
+    startedIn,
     stop: async () => {
       haproxy.kill("SIGTERM")
       await Promise.all([...servers, shop.worker].map(stopServerProcess))
@@ -216,7 +229,13 @@ async function killOneOfTheGroup(setup: RunningShop, publishableKey: string): Pr
   let asked = 0
   const afterReplacement = await tally(() => ++asked > 40, 60_000)
   const exitCode = await stopShop(setup)
-  const leftBehind = group.filter((pid) => pid !== victim && alive(pid))
+  // A grandchild may end a moment after the process that waited for its parent: only one still running after a few
+  // seconds is left behind (named by its command line).
+  const survivors = () => group.filter((pid) => pid !== victim && alive(pid))
+  for (const deadline = Date.now() + 5_000; survivors().length > 0 && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const leftBehind = survivors().map((pid) => `${pid} ${commandOf(pid)}`)
   return { roles, duringReplacement, replacedInMs, afterReplacement, exitCode, leftBehind }
 }
 
@@ -250,11 +269,20 @@ function roleOf(pid: number): string | undefined {
   }
 }
 
+/** Running: a zombie (ended, not yet reaped by its new parent) is not. */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0)
-    return true
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z"
   } catch {
     return false
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim()
+  } catch {
+    return "(gone)"
   }
 }

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { setAppEnv } from "../../helpers/app-env"
 import { cancelOrphanedPayments } from "../../../src/lib/checkout/orphaned-payments"
+import { rollBackInterruptedCompletions } from "../../../src/lib/checkout/interrupted-completions"
 import { LEAK } from "../../helpers/security"
 import { MADRID_ADDRESS, publishableKey } from "../../helpers/store"
 import type { RunnerContext } from "../../helpers/test-runner"
@@ -281,5 +282,155 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
     const settled = await api.post(`/store/carts/${cartId}/complete`, {}, store)
     expect(settled.headers["x-tienda-completion"]).toBe("existing-order")
     expect(settled.data.order.id).toBe(first.data.order.id)
+  })
+
+  /**
+   * The state a completion leaves when its process dies between writing the order and authorizing the payment: the
+   * order and its links written, no payment, its stock reserved or not (the reservation runs beside the link). Made
+   * from a completed cart by taking back its payment (and its reservations unless `reserved`); `ageMinutes` moves the
+   * order's creation back past the cart lock's expiry.
+   */
+  async function interruptCompletion(
+    cartId: string,
+    orderId: string,
+    ageMinutes: number,
+    { reserved }: { reserved: boolean }
+  ): Promise<void> {
+    const container = getContainer()
+    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const collection = `select payment_collection_id from cart_payment_collection where cart_id = ?`
+    await knex.raw(
+      `delete from capture where payment_id in (select id from payment where payment_collection_id in (${collection}))`,
+      [cartId]
+    )
+    await knex.raw(`delete from payment where payment_collection_id in (${collection})`, [cartId])
+    await knex.raw(
+      `update payment_session set status = 'pending', authorized_at = null where payment_collection_id in (${collection})`,
+      [cartId]
+    )
+    const { data: orders } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "order", fields: ["items.id"], filters: { id: orderId } })
+    if (!reserved) {
+      const inventory = container.resolve(Modules.INVENTORY)
+      await inventory.deleteReservationItemsByLineItem(orders[0].items!.map((item: any) => item.id))
+    }
+    await knex.raw(`update "order" set created_at = now() - make_interval(mins => ?) where id = ?`, [
+      ageMinutes,
+      orderId,
+    ])
+  }
+
+  /** What the database holds for a cart: its live orders, whether each has a payment and its stock reserved. */
+  async function cartState(cartId: string) {
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const { rows: orders } = await knex.raw(
+      `select o.id,
+              (select count(*)::int from reservation_item r join order_line_item li on li.id = r.line_item_id
+                 join order_item oi on oi.item_id = li.id
+                where oi.order_id = o.id and r.deleted_at is null) as reservations
+         from order_cart oc join "order" o on o.id = oc.order_id and o.deleted_at is null
+        where oc.cart_id = ? and oc.deleted_at is null`,
+      [cartId]
+    )
+    const { rows: payments } = await knex.raw(
+      `select p.canceled_at is null as live from payment p
+         join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id
+        where cpc.cart_id = ? and p.deleted_at is null`,
+      [cartId]
+    )
+    const { rows: carts } = await knex.raw(`select completed_at from cart where id = ?`, [cartId])
+    return {
+      orders,
+      livePayments: payments.filter((p: any) => p.live).length,
+      completed: carts[0].completed_at !== null,
+    }
+  }
+
+  /** Stock reserved at the variant's level equals the reservations held for it: nothing leaked by an undo. */
+  async function reservedMatches(inventoryItemId: string): Promise<{ level: number; reservations: number }> {
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const { rows } = await knex.raw(
+      `select (select coalesce(sum(reserved_quantity), 0)::int from inventory_level
+                where inventory_item_id = ? and deleted_at is null) as level,
+              (select coalesce(sum(quantity), 0)::int from reservation_item
+                where inventory_item_id = ? and deleted_at is null) as reservations`,
+      [inventoryItemId, inventoryItemId]
+    )
+    return rows[0]
+  }
+
+  it("undoes an order whose completion was cut off before its payment, and completes the cart again on the retry", async () => {
+    const { variantId, inventoryItemId, regionId } = await scarceVariant()
+    const cartId = await readyCart(regionId, variantId, "interrupted.retry@example.com")
+    const first = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    await interruptCompletion(cartId, first.data.order.id, 5, { reserved: false })
+    expect(await cartState(cartId)).toEqual({
+      orders: [{ id: first.data.order.id, reservations: 0 }],
+      livePayments: 0,
+      completed: true,
+    })
+
+    const retry = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(retry.status).toBe(200)
+    expect(retry.data.type).toBe("order")
+    expect(retry.data.order.id).not.toBe(first.data.order.id)
+    // One order, with its stock reserved and its payment authorized; the cut-off one is gone.
+    expect(await cartState(cartId)).toEqual({
+      orders: [{ id: retry.data.order.id, reservations: 1 }],
+      livePayments: 1,
+      completed: true,
+    })
+    const reserved = await reservedMatches(inventoryItemId)
+    expect(reserved.level).toBe(reserved.reservations)
+    const again = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect([again.headers["x-tienda-completion"], again.data.order.id]).toEqual(["existing-order", retry.data.order.id])
+  })
+
+  it("asks a retry to wait while such an order is younger than the cart's lock; the worker's job undoes it once older, never under a held lock", async () => {
+    const { variantId, inventoryItemId, regionId } = await scarceVariant()
+    const container = getContainer()
+    const locking = container.resolve(Modules.LOCKING)
+    const cartId = await readyCart(regionId, variantId, "interrupted.job@example.com")
+    const first = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    const orderId = first.data.order.id
+    await interruptCompletion(cartId, orderId, 0, { reserved: true })
+
+    const early = await api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true })
+    expect([early.status, early.headers["retry-after"], early.data.type]).toEqual([409, "5", "conflict"])
+    expect(early.data.message).toMatch(/cut off before its payment/)
+    expect((await cartState(cartId)).orders).toEqual([{ id: orderId, reservations: 1 }])
+
+    // A completion holding the cart's lock (as Medusa's does, with no owner) is left alone; the lock is taken before
+    // the order is old enough for the app's own scheduled run of the job, which may come at any minute.
+    let before: { level: number; reservations: number }
+    await locking.acquire(cartId, { expire: 60 })
+    try {
+      await interruptCompletion(cartId, orderId, 5, { reserved: true })
+      await rollBackInterruptedCompletions(container)
+      expect((await cartState(cartId)).orders).toEqual([{ id: orderId, reservations: 1 }])
+      before = await reservedMatches(inventoryItemId)
+    } finally {
+      await locking.release(cartId)
+    }
+    // The state is asserted, not who undid it.
+    await rollBackInterruptedCompletions(container)
+    expect(await cartState(cartId)).toEqual({ orders: [], livePayments: 0, completed: false })
+    // Its reservation went with it, and the level's reserved quantity with the reservation.
+    const after = await reservedMatches(inventoryItemId)
+    expect(after).toEqual({ level: before.level - 1, reservations: before.reservations - 1 })
+
+    const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(completed.data.type).toBe("order")
+    expect(await cartState(cartId)).toEqual({
+      orders: [{ id: completed.data.order.id, reservations: 1 }],
+      livePayments: 1,
+      completed: true,
+    })
+    // An order that took its payment is never undone.
+    await container
+      .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      .raw(`update "order" set created_at = now() - interval '5 minutes' where id = ?`, [completed.data.order.id])
+    expect(await rollBackInterruptedCompletions(container)).toEqual({ rolledBack: 0, skipped: 0 })
   })
 }

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { rollBackInterruptedCompletion } from "../../lib/checkout/interrupted-completions"
 
 /**
  * A completion of a cart that already has its order answers with that order at once, as Medusa's route would
@@ -12,6 +13,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * event it could not emit while Redis was away, a declined card): a retry that read the link in between would be
  * told of an order that then disappears. So the cart's payment must be authorized too (the workflow's last step that
  * can fail on its own); anything else goes on to Medusa, which waits for the lock.
+ *
+ * An order with no payment and no one holding the lock was left by a completion cut off before its payment (its
+ * process killed): it is undone first (lib/checkout/interrupted-completions.ts), and Medusa's route then completes the
+ * cart again, so the shopper is never told of an order whose stock or money was not taken. While such an order is
+ * younger than the lock's expiry the shopper is asked to retry (409 with Retry-After).
  */
 export async function answerCompletedCart(
   req: MedusaRequest,
@@ -25,8 +31,19 @@ export async function answerCompletedCart(
       fields: ["order_id"],
       filters: { cart_id: String(req.params.id) },
     })
+    const cartId = String(req.params.id)
     const orderId = links[0]?.order_id
-    if (!orderId || !(await paymentAuthorized(req, String(req.params.id)))) {
+    if (!orderId) {
+      return next()
+    }
+    if (!(await paymentAuthorized(req, cartId))) {
+      if ((await rollBackInterruptedCompletion(req.scope, cartId, "retry")) === "too-recent") {
+        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS))
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "This cart's completion was cut off before its payment and is being settled: send it again shortly"
+        )
+      }
       return next()
     }
     const { data: orders } = await query.graph({
@@ -43,6 +60,8 @@ export async function answerCompletedCart(
     next(error)
   }
 }
+
+const RETRY_AFTER_SECONDS = 5
 
 /** Whether the cart's payment was authorized and not cancelled: its completion is past the steps that undo it. */
 async function paymentAuthorized(req: MedusaRequest, cartId: string): Promise<boolean> {

@@ -65,3 +65,15 @@ export const orphanedPayments = new Counter({
   labelNames: ["outcome"] as const,
   registers,
 })
+
+/**
+ * Cart completions cut off between writing the order and authorizing its payment (a process killed, an undo that
+ * failed), undone so that the cart can be completed again: by a shopper's retry or by the worker's job, and whether
+ * the undoing worked (failed: tried again).
+ */
+export const interruptedCompletions = new Counter({
+  name: "tienda_interrupted_completions_total",
+  help: "Completions cut off before their payment, undone, by outcome (rolled_back, failed) and by (retry, job)",
+  labelNames: ["outcome", "by"] as const,
+  registers,
+})
