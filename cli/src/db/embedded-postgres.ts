@@ -14,6 +14,8 @@ export interface EmbeddedClusterOptions {
   /** Data directory; created (initdb) on first use. */
   dataDir: string
   port: number
+  /** The variable that sets `port`, named when the port is taken (default TIENDA_PG_PORT). */
+  portVariable?: string
   /** File that receives the server's log lines. */
   logFile: string
   /** Delete the data directory on stop (test clusters). */
@@ -50,7 +52,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   if (await portIsTaken(options.port)) {
     throw new Error(
       `Port ${options.port} is taken by another program, so the embedded PostgreSQL cannot start. ` +
-        `Set TIENDA_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL server.`
+        `Set ${options.portVariable ?? "TIENDA_PG_PORT"} to a free port, or DATABASE_URL to use your own PostgreSQL server.`
     )
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres()

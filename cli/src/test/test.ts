@@ -101,6 +101,7 @@ async function startPostgres(paths: ReturnType<typeof projectPaths>, env: NodeJS
     cluster = await startEmbeddedCluster({
       dataDir: paths.testPostgresData,
       port: embeddedPort("TIENDA_TEST_PG_PORT", DEFAULT_TEST_PG_PORT),
+      portVariable: "TIENDA_TEST_PG_PORT",
       logFile: path.join(paths.state, "test-postgres.log"),
       ephemeral: true,
       fast: true,
