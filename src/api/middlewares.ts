@@ -14,6 +14,7 @@ import {
 } from "./catalog-cache"
 import { queueCheckout } from "./checkout/checkout-queue"
 import { answerCompletedCart } from "./checkout/completed-cart-order"
+import { refuseInterruptedOrder } from "./checkout/interrupted-order-answer"
 import { countCompletionOutcome } from "./checkout/completion-outcome"
 import { observeRequest } from "./observability/observe-request"
 import { operationValidators, tiendaVersions } from "./operation-middlewares"
@@ -67,6 +68,7 @@ export default defineMiddlewares({
         countCompletionOutcome,
         attachOrderToken,
         answerCompletedCart,
+        refuseInterruptedOrder,
         queueCheckout,
         invalidateStockAfterCheckout,
       ],

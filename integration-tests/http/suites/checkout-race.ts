@@ -433,4 +433,35 @@ export function checkoutRaceSuite({ api, getContainer }: RunnerContext): void {
       .raw(`update "order" set created_at = now() - interval '5 minutes' where id = ?`, [completed.data.order.id])
     expect(await rollBackInterruptedCompletions(container)).toEqual({ rolledBack: 0, skipped: 0 })
   })
+
+  it("never answers with such an order when Medusa's route finds it after waiting for the cart's lock", async () => {
+    const { variantId, regionId } = await scarceVariant()
+    const locking = getContainer().resolve(Modules.LOCKING)
+    const cartId = await readyCart(regionId, variantId, "interrupted.locked@example.com")
+    const first = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    const orderId = first.data.order.id
+    // The dead process's lock, as Medusa takes it (no owner): Tienda's check before the route cannot take it and
+    // leaves the request to Medusa's route, which waits for the lock. The lock expires (here: is released) while
+    // it waits, and the route finds the order linked to the cart.
+    await locking.acquire(cartId, { expire: 60 })
+    let answer: Promise<any>
+    try {
+      await interruptCompletion(cartId, orderId, 5, { reserved: true })
+      answer = api.post(`/store/carts/${cartId}/complete`, {}, { ...store, validateStatus: () => true })
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+    } finally {
+      await locking.release(cartId)
+    }
+    const { status, headers, data } = await answer
+    expect([status, headers["retry-after"], data.type]).toEqual([409, "5", "conflict"])
+    expect(JSON.stringify(data)).not.toContain(orderId)
+    const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+    expect(completed.data.type).toBe("order")
+    expect(completed.data.order.id).not.toBe(orderId)
+    expect(await cartState(cartId)).toEqual({
+      orders: [{ id: completed.data.order.id, reservations: 1 }],
+      livePayments: 1,
+      completed: true,
+    })
+  })
 }

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { rollBackInterruptedCompletion } from "../../lib/checkout/interrupted-completions"
+import { settlingError, SETTLING_RETRY_AFTER_SECONDS } from "./interrupted-order-answer"
 
 /**
  * A completion of a cart that already has its order answers with that order at once, as Medusa's route would
@@ -16,8 +17,9 @@ import { rollBackInterruptedCompletion } from "../../lib/checkout/interrupted-co
  *
  * An order with no payment and no one holding the lock was left by a completion cut off before its payment (its
  * process killed): it is undone first (lib/checkout/interrupted-completions.ts), and Medusa's route then completes the
- * cart again, so the shopper is never told of an order whose stock or money was not taken. While such an order is
- * younger than the lock's expiry the shopper is asked to retry (409 with Retry-After).
+ * cart again in the same request. While such an order is younger than the lock's expiry the shopper is asked to
+ * retry (409 with Retry-After). With the lock held, Medusa's route waits for it: what it then answers is checked by
+ * interrupted-order-answer.ts.
  */
 export async function answerCompletedCart(
   req: MedusaRequest,
@@ -38,11 +40,8 @@ export async function answerCompletedCart(
     }
     if (!(await paymentAuthorized(req, cartId))) {
       if ((await rollBackInterruptedCompletion(req.scope, cartId, "retry")) === "too-recent") {
-        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS))
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          "This cart's completion was cut off before its payment and is being settled: send it again shortly"
-        )
+        res.setHeader("Retry-After", String(SETTLING_RETRY_AFTER_SECONDS))
+        throw settlingError()
       }
       return next()
     }
@@ -60,8 +59,6 @@ export async function answerCompletedCart(
     next(error)
   }
 }
-
-const RETRY_AFTER_SECONDS = 5
 
 /** Whether the cart's payment was authorized and not cancelled: its completion is past the steps that undo it. */
 async function paymentAuthorized(req: MedusaRequest, cartId: string): Promise<boolean> {
