@@ -43,8 +43,10 @@ export interface ScaledShop {
 }
 
 export interface ProcessGroupCheck {
-  /** TIENDA_PROCESS_NAME of each process `tienda start` ran, sorted. */
+  /** TIENDA_PROCESS_NAME of the processes `tienda start` ran, each once, sorted. */
   roles: string[]
+  /** Processes in a role another process already had (pid, parent and command line of each). */
+  extras: string[]
   /** Answers to requests sent to the shop's port every 50 ms from the kill until the replacement listened. */
   duringReplacement: { ok: number; failed: number }
   /** From the SIGKILL of server-1 until its replacement listened on the port. */
@@ -190,10 +192,15 @@ export async function startScaledShop(): Promise<ScaledShop> {
 async function killOneOfTheGroup(setup: RunningShop, publishableKey: string): Promise<ProcessGroupCheck> {
   const cliPid = setup.child.pid!
   const group = descendantsOf(cliPid)
-  const roles = group
-    .map(roleOf)
-    .filter((role): role is string => Boolean(role))
-    .sort()
+  const members = group
+    .filter(alive)
+    .map((pid) => ({ pid, role: roleOf(pid) }))
+    .filter((member): member is { pid: number; role: string } => Boolean(member.role))
+  const roles = [...new Set(members.map((member) => member.role))].sort()
+  // A second process in a role (seen once, not explained yet): named with its parent and command line, for the report.
+  const extras = members
+    .filter((member, index) => members.findIndex((other) => other.role === member.role) !== index)
+    .map(({ pid, role }) => `${role}: ${pid} (parent ${parentOf(pid)}, group ${cliPid}) ${commandOf(pid)}`)
   const readyLines = () => (setup.output().match(/Server is ready on port/g) ?? []).length
   // The worker may still be booting when the servers answer: its own "ready" line must not pass for the replacement.
   for (const deadline = Date.now() + 120_000; readyLines() < roles.length && Date.now() < deadline;) {
@@ -218,7 +225,7 @@ async function killOneOfTheGroup(setup: RunningShop, publishableKey: string): Pr
     }
     return counts
   }
-  const victim = group.find((pid) => roleOf(pid) === "server-1")
+  const victim = members.find((member) => member.role === "server-1" && parentOf(member.pid) === cliPid)?.pid
   if (!victim) {
     throw new Error(`no server-1 among the processes of tienda start (roles: ${roles.join(", ")})`)
   }
@@ -236,7 +243,7 @@ async function killOneOfTheGroup(setup: RunningShop, publishableKey: string): Pr
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   const leftBehind = survivors().map((pid) => `${pid} ${commandOf(pid)}`)
-  return { roles, duringReplacement, replacedInMs, afterReplacement, exitCode, leftBehind }
+  return { roles, extras, duringReplacement, replacedInMs, afterReplacement, exitCode, leftBehind }
 }
 
 function descendantsOf(pid: number): number[] {
@@ -276,6 +283,15 @@ function alive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z"
   } catch {
     return false
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
+  } catch {
+    return undefined
   }
 }
 
