@@ -27,13 +27,13 @@ export async function answerCompletedCart(
   next: MedusaNextFunction
 ): Promise<void> {
   try {
+    const cartId = String(req.params.id)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: links } = await query.graph({
       entity: "order_cart",
       fields: ["order_id"],
-      filters: { cart_id: String(req.params.id) },
+      filters: { cart_id: cartId },
     })
-    const cartId = String(req.params.id)
     const orderId = links[0]?.order_id
     if (!orderId) {
       return next()
