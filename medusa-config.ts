@@ -175,7 +175,7 @@ const elasticsearchProviders = elasticsearch.url
 
 /**
  * Stored files (product images, admin uploads, exports): Tienda's local provider names a public file by its content,
- * so its URL never changes meaning and is served with a year-long immutable Cache-Control (src/api/stored-files/).
+ * so its URL never changes meaning and is served with a year-long immutable Cache-Control (src/api/static/[key]/).
  * The folder survives `medusa build`: <state>/uploads, or TIENDA_FILE_DIR; URLs start with TIENDA_FILE_URL (a CDN) or
  * the backend's own /static. See src/modules/file-local-immutable/README.md.
  */

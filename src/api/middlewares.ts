@@ -24,7 +24,6 @@ import { attachOrderToken } from "./security/order-token"
 import { enforceOwnership } from "./security/ownership"
 import { rateLimit } from "./security/rate-limit"
 import { securityHeaders } from "./security/security-headers"
-import { serveStoredFile } from "./stored-files/serve-stored-file"
 import { requireIsoCountry, requireRegionCountries } from "./validation/address-country"
 import { requireEmail } from "./validation/registration-email"
 import { requestHygiene } from "./validation/request-hygiene"
@@ -113,8 +112,6 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [requireValidLineItems],
     },
-    // Stored files (product images, uploads) under content-hashed names, with immutable cache headers (stored-files/).
-    { matcher: "/static/:key", method: ["GET"], middlewares: [serveStoredFile] },
     // Tienda's own routes: the validators their reference documents (/docs).
     ...operationValidators(),
   ],

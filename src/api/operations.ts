@@ -8,6 +8,7 @@ import { searchSynonymOperations } from "./admin/search-synonyms/operations"
 import { docsOperations } from "./docs/operations"
 import { metricsOperations } from "./metrics/operations"
 import { readinessOperations } from "./ready/operations"
+import { storedFileOperations } from "./static/[key]/operations"
 import { autocompleteOperations } from "./store/search/autocomplete/operations"
 
 /** Tienda's own routes, the app's and its plugins': what /docs documents and what carries a version. */
@@ -19,6 +20,7 @@ export const APP_OPERATIONS: ApiOperation[] = [
   ...readinessOperations,
   ...metricsOperations,
   ...docsOperations,
+  ...storedFileOperations,
 ]
 
 export const PLUGIN_OPERATIONS: ApiOperation[] = [

@@ -9,6 +9,7 @@ const SECURITY: Record<Audience, Array<Record<string, string[]>>> = {
   store: [{ publishableKey: [] }],
   admin: [{ adminBearer: [] }, { adminSession: [] }, { adminApiKey: [] }],
   operations: [],
+  public: [],
 }
 
 /** `/admin/search-synonyms/:id` → `/admin/search-synonyms/{id}`. */

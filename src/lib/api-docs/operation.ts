@@ -1,7 +1,10 @@
 import type { z } from "@medusajs/framework/zod"
 
-/** Who may call an operation, and how: it decides the security the OpenAPI document states. */
-export type Audience = "store" | "admin" | "operations"
+/**
+ * Who may call an operation, and how: it decides the security the OpenAPI document states. `public` is anyone,
+ * without a key (stored files); `operations` is for operators (readiness, metrics, this reference).
+ */
+export type Audience = "store" | "admin" | "operations" | "public"
 
 /** One documented answer of an operation: its status, what it means and, for JSON, the shape of its body. */
 export interface ApiAnswer {

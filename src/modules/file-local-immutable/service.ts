@@ -12,7 +12,7 @@ import { parseKey, privateKey, publicKey } from "./utils/file-keys"
 /**
  * Medusa's File Module provider for files kept on this machine, named so that a URL never changes meaning: a
  * public file's key holds a hash of its content (utils/file-keys.ts), so the backend can serve it with
- * `Cache-Control: public, max-age=31536000, immutable` (src/api/stored-files/) and a CDN can keep it for a year.
+ * `Cache-Control: public, max-age=31536000, immutable` (src/api/static/[key]/) and a CDN can keep it for a year.
  *
  * What differs from Medusa's `file-local`: content-hashed names instead of `<Date.now()>-<name>`; one folder outside
  * `.medusa/server`, which `medusa build` wipes; every write lands under its key in one rename, so nobody (no CDN)

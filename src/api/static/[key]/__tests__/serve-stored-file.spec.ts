@@ -5,7 +5,7 @@ import os from "node:os"
 import path from "node:path"
 import express from "express"
 import { MedusaError } from "@medusajs/framework/utils"
-import { ImmutableLocalFileProviderService } from "../../../modules/file-local-immutable/service"
+import { ImmutableLocalFileProviderService } from "../../../../modules/file-local-immutable/service"
 import { storedFileServer } from "../serve-stored-file"
 
 /** Raw requests: the path goes out exactly as written (fetch and axios would resolve `..` and `%2e%2e` first). */
@@ -48,7 +48,11 @@ describe("serving stored files", () => {
       res.setHeader("Cross-Origin-Resource-Policy", "same-origin")
       next()
     })
-    app.get("/static/:key", storedFileServer(() => dir) as never)
+    const serve = storedFileServer(() => dir)
+    // As Medusa's router runs a route's handler: a rejection goes to the error handler.
+    app.get("/static/:key", (req, res, next) => {
+      serve(req as never, res as never).catch(next)
+    })
     app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
       const status = error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND ? 404 : 500
       res.status(status).json({ message: error.message })

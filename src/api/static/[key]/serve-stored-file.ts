@@ -1,9 +1,9 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { configManager } from "@medusajs/framework/config"
 import { MedusaError } from "@medusajs/framework/utils"
-import { projectRootOf } from "../../lib/secrets/state-dir"
-import { fileStorageOf } from "../../modules/file-local-immutable/options"
-import { parseKey, type StoredKey } from "../../modules/file-local-immutable/utils/file-keys"
+import { projectRootOf } from "../../../lib/secrets/state-dir"
+import { fileStorageOf } from "../../../modules/file-local-immutable/options"
+import { parseKey, type StoredKey } from "../../../modules/file-local-immutable/utils/file-keys"
 
 /** A year, the customary longest `max-age`: a content-hashed file never changes under its name. */
 export const IMMUTABLE = "public, max-age=31536000, immutable"
@@ -30,22 +30,18 @@ export function storedFileHeaders(key: StoredKey): Record<string, string> {
 }
 
 /**
- * `GET /static/:key`: a file of the File Module's local provider (src/modules/file-local-immutable), from its folder.
+ * `GET /static/:key` (`route.ts`): a file of the File Module's local provider (src/modules/file-local-immutable), from its folder.
  * Medusa's own `express.static` for `/static` runs first and answers only for files in `<cwd>/static`, which this
  * provider never writes to; everything else comes here. Only a key of the provider's grammar (one segment, no
  * separator, no `..`) is looked up, so Express's decoding of `%2f` or `%2e` cannot lead outside the folder. The
  * cache headers are set only once the file is found: a 404 keeps `no-store`, so no CDN keeps a miss for a year.
  */
 export function storedFileServer(folder: () => string) {
-  return async function serveStoredFile(
-    req: MedusaRequest,
-    res: MedusaResponse,
-    next: MedusaNextFunction
-  ): Promise<void> {
+  return async function serveStoredFile(req: MedusaRequest, res: MedusaResponse): Promise<void> {
     const key = req.params.key
     const parsed = parseKey(key)
     if (!parsed) {
-      return next(new MedusaError(MedusaError.Types.NOT_FOUND, "File not found"))
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "File not found")
     }
     const sent = await new Promise<boolean>((resolve, reject) => {
       res.sendFile(
@@ -71,7 +67,7 @@ export function storedFileServer(folder: () => string) {
       )
     })
     if (!sent) {
-      next(new MedusaError(MedusaError.Types.NOT_FOUND, "File not found"))
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "File not found")
     }
   }
 }
