@@ -7,10 +7,15 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 
+const { varnishdArgs, varnishInstance } = require("../ops/varnish/varnishd")
+
 const root = path.resolve(__dirname, "..")
 const port = Number(process.env.PORT)
 const varnishd = process.env.VARNISHD_PATH || "/usr/sbin/varnishd"
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tienda-bench-varnish-"))
+// BENCH_VARNISH_DIR: where the bench reads Varnish's counters from (varnishstat -n), emptied first.
+const dir = process.env.BENCH_VARNISH_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "tienda-bench-varnish-"))
+fs.rmSync(dir, { recursive: true, force: true })
+fs.mkdirSync(dir, { recursive: true })
 const children = []
 let stopping = false
 
@@ -25,42 +30,19 @@ function start(command, args, env, cwd) {
   children.push(child)
 }
 
-const vcl = fs
-  .readFileSync(path.join(root, "ops/varnish/tienda.vcl"), "utf8")
-  .replace('.port = "9000";', `.port = "${port + 1}";`)
-fs.writeFileSync(path.join(dir, "tienda.vcl"), vcl)
-
 start(
   path.join(root, "node_modules/.bin/medusa"),
   ["start"],
   { PORT: String(port + 1), TIENDA_CDN_PURGE_URL: `http://127.0.0.1:${port}/tienda-purge` },
   path.join(root, ".medusa/server")
 )
-start(
-  varnishd,
-  [
-    "-F",
-    "-j",
-    "none",
-    "-n",
-    path.join(dir, "instance"),
-    "-a",
-    `127.0.0.1:${port}`,
-    "-T",
-    "none",
-    "-s",
-    "malloc,256m",
-    "-f",
-    path.join(dir, "tienda.vcl"),
-  ],
-  {}
-)
+start(varnishd, varnishdArgs({ dir, port, backendPort: port + 1, storageMb: 256 }), {})
 
 function stop(code) {
   stopping = true
   const stats = spawnSync(
     "/usr/bin/varnishstat",
-    ["-n", path.join(dir, "instance"), "-1", "-f", "MAIN.cache_hit", "-f", "MAIN.cache_miss", "-f", "MAIN.s_pass"],
+    ["-n", varnishInstance(dir), "-1", "-f", "MAIN.cache_hit", "-f", "MAIN.cache_miss", "-f", "MAIN.s_pass"],
     { encoding: "utf8" }
   )
   if (stats.stdout) console.error(`varnish counters:\n${stats.stdout}`)

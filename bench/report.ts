@@ -18,6 +18,15 @@ export interface Measurement {
   steps?: Record<string, { p50: number; p95: number; p99: number }>
   /** Checkout: CPU seconds per order in the shop's own processes and on the whole machine. */
   cpuPerOrder?: { shop: number; machine: number }
+  /** A system with a cache in front (tienda-cdn): what that cache counted during the scenario. */
+  proxy?: ProxyCounters
+}
+
+/** A caching proxy's counters: answers it served from its cache, fetched and kept, passed through uncached. */
+export interface ProxyCounters {
+  hits: number
+  misses: number
+  passes: number
 }
 
 export interface Rebuild {
@@ -38,6 +47,8 @@ export function writeReport(input: {
   rebuilds: Rebuild[]
   catalog: Catalog
   runSystems: System[]
+  /** Default systems this machine could not run, with why. */
+  notRun: string[]
   runScenarios: Scenario[]
   minutes: number
   /** Seconds spent building Tienda and seeding the catalog in this run (0 when they were reused). */
@@ -64,6 +75,7 @@ export function writeReport(input: {
     "## Systems",
     "",
     ...runSystems.map((s) => `- \`${s.name}\`: ${s.description}`),
+    ...input.notRun.map((reason) => `- not run: ${reason}`),
     "",
     "## Scenarios",
     "",
@@ -92,6 +104,8 @@ export function writeReport(input: {
     [
       ["tienda", "stock"],
       ["tienda", "stock-cache"],
+      ["tienda-cdn", "stock"],
+      ["tienda-cdn", "tienda"],
       ["tienda-redis", "stock"],
       ["tienda-redis", "stock-cache"],
       ["bare-node", "tienda"],
@@ -108,6 +122,25 @@ export function writeReport(input: {
     lines.push(
       `| ${scenario.name} | ${pairs.map(([a, b]) => ratio(find(a, scenario.name), find(b, scenario.name))).join(" | ")} |`
     )
+  }
+  const proxied = results.filter((r) => r.proxy)
+  if (proxied.length) {
+    lines.push(
+      "",
+      "## Through the proxy: hit ratio",
+      "",
+      "What the cache in front counted during each scenario: answers served from its cache, fetched from Tienda",
+      "(and kept), passed through uncached (checkout calls, and nothing else when the scenario only reads).",
+      "",
+      "| scenario | system | hits | misses | passes | hit ratio |",
+      "| --- | --- | ---: | ---: | ---: | ---: |"
+    )
+    for (const r of proxied) {
+      const { hits, misses, passes } = r.proxy!
+      const lookups = hits + misses
+      const hitRatio = lookups ? `${((100 * hits) / lookups).toFixed(1)} %` : "—"
+      lines.push(`| ${r.scenario} | ${r.system} | ${hits} | ${misses} | ${passes} | ${hitRatio} |`)
+    }
   }
   if (input.rebuilds.length) {
     lines.push(

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import { spawn, type ChildProcess } from "node:child_process"
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import { config, root, stateDir } from "./config"
+import type { ProxyCounters } from "./report"
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the tests; plain Node
+const { varnishInstance } = require("../ops/varnish/varnishd")
 
 /**
  * The systems under test, started one at a time on the same port. Medusa logs only warnings (every system alike:
@@ -20,6 +23,10 @@ export interface System {
   only?: string[]
   /** Left out of the default run (it answered its one question; bench/README.md keeps the answer): run it by naming it in BENCH_SYSTEMS. */
   optIn?: boolean
+  /** Why it cannot run on this machine (a program missing), or undefined. */
+  missing?: () => string | undefined
+  /** A cache in front: its counters now (the run reports their change over each scenario). */
+  proxyCounters?: () => ProxyCounters
   command(databaseUrl: string, redisUrl: string): { cwd: string; args: string[]; env: Record<string, string> }
 }
 
@@ -97,17 +104,41 @@ function topology(servers: number): System {
     }),
   }
 }
+const VARNISHD = process.env.VARNISHD_PATH || "/usr/sbin/varnishd"
+const varnishDir = path.join(stateDir, "varnish")
+
 /** `tienda` behind Varnish with ops/varnish/tienda.vcl (bench/cdn.js), purged by Tienda on every change. */
 const behindCdn: System = {
   name: "tienda-cdn",
   description: "`tienda` behind Debian's Varnish with ops/varnish/tienda.vcl, purged on every change (bench/cdn.js)",
   medusa: true,
-  optIn: true,
+  missing: () =>
+    fs.existsSync(VARNISHD) ? undefined : `${VARNISHD} not found: apt-get install varnish varnish-modules`,
+  proxyCounters: () => varnishCounters(varnishInstance(varnishDir)),
   command: (db) => ({
     cwd: root,
     args: [process.execPath, "bench/cdn.js"],
-    env: { DATABASE_URL: db, TIENDA_RATE_LIMIT: "off", REDIS_URL: "", ...secrets },
+    env: {
+      DATABASE_URL: db,
+      TIENDA_RATE_LIMIT: "off",
+      REDIS_URL: "",
+      VARNISHD_PATH: VARNISHD,
+      BENCH_VARNISH_DIR: varnishDir,
+      ...secrets,
+    },
   }),
+}
+
+/** Varnish's own counts of lookups served from its cache, fetched, and passed. */
+function varnishCounters(instance: string): ProxyCounters {
+  const out = spawnSync("/usr/bin/varnishstat", ["-n", instance, "-1", "-j"], { encoding: "utf8" })
+  if (out.status !== 0) {
+    throw new Error(`varnishstat failed: ${out.stderr}`)
+  }
+  const parsed = JSON.parse(out.stdout)
+  const counters = parsed.counters ?? parsed
+  const value = (name: string) => Number(counters[name]?.value ?? 0)
+  return { hits: value("MAIN.cache_hit"), misses: value("MAIN.cache_miss"), passes: value("MAIN.s_pass") }
 }
 
 export const systems: System[] = [

@@ -5,7 +5,8 @@ import path from "node:path"
 import { freePorts } from "../helpers/free-port"
 import { sharedShop, type SharedShop } from "../helpers/shared-shop"
 import { startServerProcess, stopServerProcess, type ServerProcess } from "../helpers/server-process"
-import { root } from "../helpers/shop-process"
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the bench, which runs plain Node
+const { varnishdArgs } = require("../../ops/varnish/varnishd")
 
 const VARNISHD = process.env.VARNISHD_PATH || "/usr/sbin/varnishd"
 const HANDLE = "ceramic-bud-vase"
@@ -34,25 +35,7 @@ describe("the catalog behind a caching proxy (Varnish) that Tienda purges", () =
     shop = await sharedShop()
     const [serverPort, varnishPort] = await freePorts(2)
     cdn = `http://127.0.0.1:${varnishPort}`
-    const vcl = fs
-      .readFileSync(path.join(root, "ops/varnish/tienda.vcl"), "utf8")
-      .replace('.port = "9000";', `.port = "${serverPort}";`)
-    fs.writeFileSync(path.join(dir, "tienda.vcl"), vcl)
-    varnish = spawn(VARNISHD, [
-      "-F",
-      "-j",
-      "none",
-      "-n",
-      path.join(dir, "instance"),
-      "-a",
-      `127.0.0.1:${varnishPort}`,
-      "-T",
-      "none",
-      "-s",
-      "malloc,32m",
-      "-f",
-      path.join(dir, "tienda.vcl"),
-    ])
+    varnish = spawn(VARNISHD, varnishdArgs({ dir, port: varnishPort, backendPort: serverPort, storageMb: 32 }))
     varnish.stdout!.on("data", (chunk) => (varnishOutput += chunk))
     varnish.stderr!.on("data", (chunk) => (varnishOutput += chunk))
     server = await startServerProcess(shop, serverPort, {
@@ -146,6 +129,29 @@ describe("the catalog behind a caching proxy (Varnish) that Tienda purges", () =
     } finally {
       expect((await setEuroPrice(eur.amount)).status).toBe(200)
     }
+  })
+
+  it("keeps product images, whatever cookie the browser sends", async () => {
+    const { products } = await fetch(`${server!.base}/store/products?handle=${HANDLE}&fields=thumbnail`, {
+      headers: { "x-publishable-api-key": shop.publishableKey },
+    }).then((r) => r.json())
+    const image = `/static/${new URL(products[0].thumbnail).pathname.split("/").pop()}`
+    const fetchImage = async (headers: Record<string, string> = {}) => {
+      const response = await fetch(`${cdn}${image}`, { headers })
+      const bytes = Buffer.from(await response.arrayBuffer())
+      return {
+        status: response.status,
+        cache: response.headers.get("x-cache"),
+        type: response.headers.get("content-type"),
+        bytes,
+      }
+    }
+    const first = await fetchImage({ cookie: "connect.sid=a-shopper" })
+    const second = await fetchImage({ cookie: "connect.sid=another-shopper" })
+    expect([first.status, first.type, second.status, second.cache]).toEqual([200, "image/png", 200, "HIT"])
+    expect(second.bytes.equals(first.bytes)).toBe(true)
+    const missing = await fetch(`${cdn}/static/missing-0123456789abcdef.png`)
+    expect([missing.status, missing.headers.get("cache-control")]).toEqual([404, "private, no-store"])
   })
 
   it("never serves a customer's answer from the proxy", async () => {

@@ -1,6 +1,7 @@
 # Varnish (Debian's varnish 7.1 with varnish-modules for xkey) in front of Tienda: it keeps the anonymous store
 # catalog as Tienda's Cache-Control allows (s-maxage: a day once TIENDA_CDN_PURGE_URL is set) and drops answers by
-# surrogate key when Tienda purges them. Everything else passes through untouched.
+# surrogate key when Tienda purges them; it keeps the stored files under /static (product images, named by their
+# content, immutable for a year). Everything else passes through untouched.
 #
 # Tienda: TIENDA_CDN_PURGE_URL=http://<this varnish>/tienda-purge (from an address in the purgers ACL below).
 # Point the backend at the shop's load balancer or its server. Check: varnishd -C -f ops/varnish/tienda.vcl
@@ -36,6 +37,16 @@ sub vcl_recv {
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
+    }
+    # A public stored file is the same for everyone, whatever cookie a browser sends; a private one (an export) is
+    # a download for whoever holds its key, and stays out of the cache.
+    if (req.url ~ "^/static/[a-z0-9_.-]+$") {
+        if (req.url ~ "^/static/private_") {
+            return (pass);
+        }
+        unset req.http.Cookie;
+        unset req.http.Authorization;
+        return (hash);
     }
     # A customer's token or session: a personal answer, never shared.
     if (req.http.Authorization || req.http.Cookie) {

@@ -1,10 +1,12 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { RunnerContext } from "../../helpers/test-runner"
 import { adminHeaders } from "../../helpers/admin"
 import { publishableKey } from "../../helpers/store"
+import { ScheduledPriceLists } from "../../../src/lib/catalog-cache/invalidation/scheduled-price-lists"
 
 /**
  * HTTP caching of the catalog in the whole app: strong ETags and 304s on anonymous catalog answers, a new ETag after
- * an admin change, and every personal answer private.
+ * an admin change or a scheduled price list's start and end, and every personal answer private.
  */
 export function httpCachingSuite({ api, getContainer }: RunnerContext): void {
   let store: Record<string, string>
@@ -56,6 +58,54 @@ export function httpCachingSuite({ api, getContainer }: RunnerContext): void {
     expect(after.headers.etag).not.toBe(first.headers.etag)
     const shown = after.data.product.variants.find((v: any) => v.id === variant.id)
     expect(shown.calculated_price.calculated_amount).toBe(77.7)
+  })
+
+  it("shows a scheduled sale from its start to its end, though nothing is written then", async () => {
+    const admin = await adminHeaders(api)
+    const before = await get(productUrl)
+    const variant = before.data.product.variants[0]
+    const regular = variant.calculated_price.calculated_amount
+    const startsAt = Date.now() + 2_000
+    const { data } = await api.post(
+      "/admin/price-lists",
+      {
+        title: "Two-second sale",
+        description: "Scheduled",
+        type: "sale",
+        status: "active",
+        starts_at: new Date(startsAt).toISOString(),
+        ends_at: new Date(startsAt + 2_000).toISOString(),
+        prices: [{ variant_id: variant.id, currency_code: "eur", amount: 11.1 }],
+      },
+      admin
+    )
+    const priceList = data.price_list.id
+    const scheduled = new ScheduledPriceLists()
+    const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const shownPrice = async () => {
+      const answer = await get(productUrl)
+      const shown = answer.data.product.variants.find((v: any) => v.id === variant.id)
+      return { price: shown.calculated_price.calculated_amount, etag: answer.headers.etag }
+    }
+    const waitUntil = (moment: number) => new Promise((resolve) => setTimeout(resolve, moment - Date.now() + 100))
+    try {
+      const beforeStart = await shownPrice()
+      expect(beforeStart.price).toBe(regular)
+      await waitUntil(startsAt)
+      // Nothing was written at the start: the cached answer still shows the regular price.
+      expect((await shownPrice()).price).toBe(regular)
+      expect(await scheduled.check(db)).toContain(priceList)
+      const during = await shownPrice()
+      expect(during.price).toBe(11.1)
+      expect(during.etag).not.toBe(beforeStart.etag)
+      expect(await scheduled.check(db)).toEqual([])
+      await waitUntil(startsAt + 2_000)
+      expect((await shownPrice()).price).toBe(11.1)
+      expect(await scheduled.check(db)).toContain(priceList)
+      expect(await shownPrice()).toEqual(beforeStart)
+    } finally {
+      await api.delete(`/admin/price-lists/${priceList}`, admin)
+    }
   })
 
   it("keeps a customer's answers, carts and errors private", async () => {

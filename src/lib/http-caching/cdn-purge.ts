@@ -10,6 +10,8 @@ const KEYS_PER_REQUEST = 30
 /** Waits before the 2nd, 3rd, … try: a CDN that is away for half a minute still gets every purge. */
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000]
 const REQUEST_TIMEOUT_MS = 5_000
+/** How long a stopping process waits for its purges (within the drain's own bound, TIENDA_DRAIN_TIMEOUT_SECONDS). */
+export const SHUTDOWN_WAIT_MS = 10_000
 
 type Fetch = typeof fetch
 
@@ -23,6 +25,8 @@ export class CdnPurger {
   private pending = new Set<string>()
   private timer: NodeJS.Timeout | undefined
   private inFlight = new Set<Promise<void>>()
+  /** Keys of the deliveries not yet sent nor given up, each as often as a delivery carries it. */
+  private delivering: string[][] = []
 
   constructor(
     private readonly target: { url: string; token?: string; tokenHeader: string },
@@ -49,6 +53,20 @@ export class CdnPurger {
     }
   }
 
+  /**
+   * Waits at most `ms` for every purge announced so far (a stopping process), and answers the keys still not
+   * delivered then: the CDN keeps those answers until their s-maxage, and the caller says so.
+   */
+  async settledWithin(ms: number): Promise<string[]> {
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms)
+    })
+    await Promise.race([this.settled(), timedOut])
+    clearTimeout(timer)
+    return [...new Set([...this.pending, ...this.delivering.flat()])]
+  }
+
   private flush(): void {
     this.timer = undefined
     const keys = [...this.pending]
@@ -61,6 +79,15 @@ export class CdnPurger {
   }
 
   private async deliver(keys: string[]): Promise<void> {
+    this.delivering.push(keys)
+    try {
+      await this.deliverWithRetries(keys)
+    } finally {
+      this.delivering.splice(this.delivering.indexOf(keys), 1)
+    }
+  }
+
+  private async deliverWithRetries(keys: string[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const failure = await this.sendOnce(keys)
       if (failure === undefined) {
@@ -115,6 +142,19 @@ export function cdnPurger(): CdnPurger | null {
     processPurger = purgeUrl ? new CdnPurger({ url: purgeUrl, token: purgeToken, tokenHeader: purgeTokenHeader }) : null
   }
   return processPurger
+}
+
+/**
+ * Before the process exits (SIGTERM: Medusa's shutdown runs the modules' prepare-shutdown hooks): the purges it
+ * still holds go out, or are named in the log, with what to do, when the CDN does not take them in time.
+ */
+export async function deliverPurgesBeforeExit(ms = SHUTDOWN_WAIT_MS): Promise<void> {
+  const undelivered = await (processPurger ?? undefined)?.settledWithin(ms)
+  if (undelivered?.length) {
+    logger.error(
+      `stopping with CDN purges not delivered (${undelivered.join(" ")}): the CDN keeps these answers until their s-maxage; purge them by hand`
+    )
+  }
 }
 
 /** Tells the CDN these keys' answers are stale (nothing happens without TIENDA_CDN_PURGE_URL). */

@@ -74,4 +74,20 @@ describe("CDN purges", () => {
     await giving.settled()
     expect(down.sent).toHaveLength(3)
   })
+
+  it("delivers what it holds before the process stops, and names what the CDN did not take in time", async () => {
+    const up = fakeCdn([503])
+    const recovering = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, up.send, [20])
+    recovering.announce(["prod_1"])
+    expect(await recovering.settledWithin(2_000)).toEqual([])
+    expect(up.sent).toHaveLength(2)
+
+    const down = fakeCdn(["network", "network"])
+    const stopping = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, down.send, [60_000])
+    stopping.announce(["tienda-catalog", "prod_2"])
+    const started = Date.now()
+    expect((await stopping.settledWithin(200)).sort()).toEqual(["prod_2", "tienda-catalog"])
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(down.sent).toHaveLength(1)
+  })
 })
