@@ -10,6 +10,11 @@ const KEYS_PER_REQUEST = 30
 /** Waits before the 2nd, 3rd, … try: a CDN that is away for half a minute still gets every purge. */
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000]
 const REQUEST_TIMEOUT_MS = 5_000
+/**
+ * After the retries, what was not delivered is owed as a purge of the whole catalog, tried again this often until the
+ * CDN takes it: a CDN away for an hour still gets purged when it is back, instead of keeping old prices a day.
+ */
+const OWED_RETRY_MS = 60_000
 /** How long a stopping process waits for its purges (within the drain's own bound, TIENDA_DRAIN_TIMEOUT_SECONDS). */
 export const SHUTDOWN_WAIT_MS = 10_000
 
@@ -20,6 +25,7 @@ type Fetch = typeof fetch
  * background and retried; a change never waits on the CDN, and a CDN that is down never fails a request. One
  * request: `POST <url>` with `Surrogate-Key: k1 k2` (Fastly, Varnish with xkey) and the JSON body
  * `{"tags": [...], "surrogate_keys": [...]}` (Cloudflare reads `tags`), plus the credential header when set.
+ * Keys the CDN still refuses after the retries are owed as one purge of `tienda-catalog`, tried again every minute.
  */
 export class CdnPurger {
   private pending = new Set<string>()
@@ -27,11 +33,14 @@ export class CdnPurger {
   private inFlight = new Set<Promise<void>>()
   /** Keys of the deliveries not yet sent nor given up, each as often as a delivery carries it. */
   private delivering: string[][] = []
+  /** Set while a purge of the whole catalog is owed (a delivery failed after every retry). */
+  private owedTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly target: { url: string; token?: string; tokenHeader: string },
     private readonly send: Fetch = fetch,
-    private readonly retryDelaysMs: number[] = RETRY_DELAYS_MS
+    private readonly retryDelaysMs: number[] = RETRY_DELAYS_MS,
+    private readonly owedRetryMs: number = OWED_RETRY_MS
   ) {}
 
   announce(keys: string[]): void {
@@ -64,7 +73,7 @@ export class CdnPurger {
     })
     await Promise.race([this.settled(), timedOut])
     clearTimeout(timer)
-    return [...new Set([...this.pending, ...this.delivering.flat()])]
+    return [...new Set([...this.pending, ...this.delivering.flat(), ...(this.owedTimer ? [CATALOG_KEY] : [])])]
   }
 
   private flush(): void {
@@ -97,12 +106,23 @@ export class CdnPurger {
       const delay = this.retryDelaysMs[attempt]
       if (delay === undefined) {
         count("failed")
-        logger.error(`CDN purge of ${keys.join(" ")} failed ${attempt + 1} times, last: ${failure}`)
+        logger.error(
+          `CDN purge of ${keys.join(" ")} failed ${attempt + 1} times, last: ${failure}; the whole catalog will be purged once the CDN takes purges again`
+        )
+        this.oweCatalogPurge()
         return
       }
       count("retried")
       await new Promise((resolve) => setTimeout(resolve, delay).unref?.())
     }
+  }
+
+  private oweCatalogPurge(): void {
+    this.owedTimer ??= setTimeout(() => {
+      this.owedTimer = undefined
+      this.announce([CATALOG_KEY])
+    }, this.owedRetryMs)
+    this.owedTimer.unref?.()
   }
 
   /** undefined when the CDN accepted the purge, else why not. */

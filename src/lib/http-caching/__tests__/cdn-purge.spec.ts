@@ -75,6 +75,31 @@ describe("CDN purges", () => {
     expect(down.sent).toHaveLength(3)
   })
 
+  it("owes what it gave up as a purge of the whole catalog, tried again until the CDN takes it", async () => {
+    // Down for two rounds of three tries, then back.
+    const away = fakeCdn([503, 503, 503, "network", "network", "network"])
+    const purger = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, away.send, [1, 1], 30)
+    purger.announce(["prod_1", "prod_2"])
+    await purger.settled()
+    expect(await purger.settledWithin(0)).toEqual(["tienda-catalog"])
+    for (let waited = 0; away.sent.length < 7 && waited < 2_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await purger.settled()
+    expect(away.sent.map((request) => request.body.tags)).toEqual([
+      ["prod_1", "prod_2"],
+      ["prod_1", "prod_2"],
+      ["prod_1", "prod_2"],
+      ["tienda-catalog"],
+      ["tienda-catalog"],
+      ["tienda-catalog"],
+      ["tienda-catalog"],
+    ])
+    expect(await purger.settledWithin(0)).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(away.sent).toHaveLength(7)
+  })
+
   it("delivers what it holds before the process stops, and names what the CDN did not take in time", async () => {
     const up = fakeCdn([503])
     const recovering = new CdnPurger({ url: "http://cdn.test", tokenHeader: "Authorization" }, up.send, [20])
