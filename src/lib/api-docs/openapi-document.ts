@@ -87,7 +87,9 @@ export function openApiDocument(operations: readonly ApiOperation[]): OpenApiDoc
 }
 
 function describeOperation(operation: ApiOperation, method: string, path: string): Record<string, unknown> {
-  const parameters: unknown[] = [{ $ref: "#/components/parameters/TiendaVersion" }]
+  // Stored files (`public`) carry no version: their URL names their bytes.
+  const parameters: unknown[] =
+    operation.audience === "public" ? [] : [{ $ref: "#/components/parameters/TiendaVersion" }]
   const shape = operation.params ? jsonSchemaOf(operation.params, "input") : undefined
   for (const name of pathParameterNames(path)) {
     const schema = (shape?.properties as Record<string, JsonSchema> | undefined)?.[name] ?? { type: "string" }

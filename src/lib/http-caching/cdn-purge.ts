@@ -33,8 +33,13 @@ export class CdnPurger {
   private inFlight = new Set<Promise<void>>()
   /** Keys of the deliveries not yet sent nor given up, each as often as a delivery carries it. */
   private delivering: string[][] = []
-  /** Set while a purge of the whole catalog is owed (a delivery failed after every retry). */
+  /** A purge of the whole catalog is owed (a delivery failed after every retry); tried again by `owedTimer`. */
+  private owed = false
   private owedTimer: NodeJS.Timeout | undefined
+  /** The process is stopping: retries no longer wait, and nothing is scheduled for later. */
+  private stopping = false
+  /** Ends the retry waits under way (when the process starts stopping). */
+  private wakeRetries = new Set<() => void>()
 
   constructor(
     private readonly target: { url: string; token?: string; tokenHeader: string },
@@ -63,17 +68,28 @@ export class CdnPurger {
   }
 
   /**
-   * Waits at most `ms` for every purge announced so far (a stopping process), and answers the keys still not
-   * delivered then: the CDN keeps those answers until their s-maxage, and the caller says so.
+   * For a stopping process: sends what it holds at once (retries stop waiting, an owed catalog purge goes now),
+   * waits at most `ms`, and answers the keys still not delivered then: the CDN keeps those answers until their
+   * s-maxage, and the caller says so.
    */
   async settledWithin(ms: number): Promise<string[]> {
+    this.stopping = true
+    for (const wake of this.wakeRetries) {
+      wake()
+    }
+    if (this.owed) {
+      clearTimeout(this.owedTimer)
+      this.owedTimer = undefined
+      this.owed = false
+      this.announce([CATALOG_KEY])
+    }
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, ms)
     })
     await Promise.race([this.settled(), timedOut])
     clearTimeout(timer)
-    return [...new Set([...this.pending, ...this.delivering.flat(), ...(this.owedTimer ? [CATALOG_KEY] : [])])]
+    return [...new Set([...this.pending, ...this.delivering.flat(), ...(this.owed ? [CATALOG_KEY] : [])])]
   }
 
   private flush(): void {
@@ -113,13 +129,34 @@ export class CdnPurger {
         return
       }
       count("retried")
-      await new Promise((resolve) => setTimeout(resolve, delay).unref?.())
+      await this.waitBeforeRetry(delay)
     }
   }
 
+  private waitBeforeRetry(ms: number): Promise<void> {
+    if (this.stopping) {
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        this.wakeRetries.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      timer.unref?.()
+      this.wakeRetries.add(wake)
+    })
+  }
+
   private oweCatalogPurge(): void {
-    this.owedTimer ??= setTimeout(() => {
+    this.owed = true
+    if (this.stopping || this.owedTimer) {
+      return
+    }
+    this.owedTimer = setTimeout(() => {
       this.owedTimer = undefined
+      this.owed = false
       this.announce([CATALOG_KEY])
     }, this.owedRetryMs)
     this.owedTimer.unref?.()
