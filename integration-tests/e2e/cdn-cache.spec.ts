@@ -4,7 +4,7 @@ import os from "node:os"
 import path from "node:path"
 import { freePorts } from "../helpers/free-port"
 import { sharedShop, type SharedShop } from "../helpers/shared-shop"
-import { startServerProcess, stopServerProcess, type ServerProcess } from "../helpers/server-process"
+import { killServerProcess, startServerProcess, stopServerProcess, type ServerProcess } from "../helpers/server-process"
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the bench, which runs plain Node
 const { varnishdArgs } = require("../../ops/varnish/varnishd")
 
@@ -24,6 +24,8 @@ describe("the catalog behind a caching proxy (Varnish) that Tienda purges", () =
   let varnish: ChildProcess | undefined
   let varnishOutput = ""
   let cdn: string
+  let serverEnv: Record<string, string>
+  let restartPort: number
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tienda-varnish-"))
 
   beforeAll(async () => {
@@ -38,10 +40,9 @@ describe("the catalog behind a caching proxy (Varnish) that Tienda purges", () =
     varnish = spawn(VARNISHD, varnishdArgs({ dir, port: varnishPort, backendPort: serverPort, storageMb: 32 }))
     varnish.stdout!.on("data", (chunk) => (varnishOutput += chunk))
     varnish.stderr!.on("data", (chunk) => (varnishOutput += chunk))
-    server = await startServerProcess(shop, serverPort, {
-      TIENDA_CDN_PURGE_URL: `${cdn}/tienda-purge`,
-      TIENDA_RATE_LIMIT: "off",
-    })
+    serverEnv = { TIENDA_CDN_PURGE_URL: `${cdn}/tienda-purge`, TIENDA_RATE_LIMIT: "off" }
+    restartPort = serverPort
+    server = await startServerProcess(shop, serverPort, serverEnv)
     const deadline = Date.now() + 30_000
     while (
       (await fetch(`${cdn}/health`).then(
@@ -155,6 +156,22 @@ describe("the catalog behind a caching proxy (Varnish) that Tienda purges", () =
     const miss = await missing()
     expect([miss.status, miss.headers.get("cache-control")]).toEqual([404, "no-store"])
     expect((await missing()).headers.get("x-cache")).toBe("MISS")
+  })
+
+  it("purges the catalog when a server starts: what a killed process owed, or a new release answers differently", async () => {
+    const list = "/store/products?limit=3&fields=id,title"
+    await through(list)
+    expect((await through(list)).cache).toBe("HIT")
+    // Killed as after a crash: whatever it still had to purge is gone with it.
+    await killServerProcess(server!)
+    server = await startServerProcess(shop, restartPort, serverEnv)
+    let after = await through(list)
+    for (let tries = 0; after.cache === "HIT" && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      after = await through(list)
+    }
+    expect([after.status, after.cache]).toEqual([200, "MISS"])
+    expect((await through(list)).cache).toBe("HIT")
   })
 
   it("never serves a customer's answer from the proxy", async () => {

@@ -202,6 +202,15 @@ export function cdnPurger(): CdnPurger | null {
 }
 
 /**
+ * When a process starts: the catalog is purged once. It cannot know which purges the process it replaces left
+ * undelivered (killed, crashed while the CDN refused them), and a new release may answer the same URL differently;
+ * a CDN kept those answers for a day otherwise. Costs one miss per cached URL after each start.
+ */
+export async function purgeCatalogAtStart(): Promise<void> {
+  purgeFromCdn([CATALOG_KEY])
+}
+
+/**
  * Before the process exits (SIGTERM: Medusa's shutdown runs the modules' prepare-shutdown hooks): the purges it
  * still holds go out, or are named in the log, with what to do, when the CDN does not take them in time.
  */

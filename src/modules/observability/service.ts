@@ -1,12 +1,13 @@
-import { deliverPurgesBeforeExit } from "../../lib/http-caching/cdn-purge"
+import { deliverPurgesBeforeExit, purgeCatalogAtStart } from "../../lib/http-caching/cdn-purge"
 import { renderMetrics } from "../../lib/metrics"
 
 /**
  * The observability module's service: this process's metrics, for the app port's token-guarded /metrics; and what
- * the process still owes others when it stops (the CDN purges it queued).
+ * the process owes others when it starts and when it stops (a CDN purge of the catalog, the purges it queued).
  */
 export default class ObservabilityModuleService {
   __hooks = {
+    onApplicationStart: () => purgeCatalogAtStart(),
     onApplicationPrepareShutdown: () => deliverPurgesBeforeExit(),
   }
 
