@@ -1,13 +1,13 @@
 // Tienda behind a CDN as one bench system: Debian's Varnish with ops/varnish/tienda.vcl on PORT, in front of one
 // Tienda server (the `tienda` system: in-process catalog cache) on the next port, which purges Varnish on every
-// change (TIENDA_CDN_PURGE_URL). Run in its own process group by bench/systems.ts, which stops it with SIGTERM; on
-// the way out it prints Varnish's hits and misses, the hit ratio the scenarios had.
-const { spawn, spawnSync } = require("node:child_process")
+// change (TIENDA_CDN_PURGE_URL). Run in its own process group by bench/systems.ts, which stops it with SIGTERM and
+// reads Varnish's counters around each scenario (varnishstat on BENCH_VARNISH_DIR).
+const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 
-const { varnishdArgs, varnishInstance } = require("../ops/varnish/varnishd")
+const { varnishdArgs } = require("../ops/varnish/varnishd")
 
 const root = path.resolve(__dirname, "..")
 const port = Number(process.env.PORT)
@@ -40,12 +40,6 @@ start(varnishd, varnishdArgs({ dir, port, backendPort: port + 1, storageMb: 256 
 
 function stop(code) {
   stopping = true
-  const stats = spawnSync(
-    "/usr/bin/varnishstat",
-    ["-n", varnishInstance(dir), "-1", "-f", "MAIN.cache_hit", "-f", "MAIN.cache_miss", "-f", "MAIN.s_pass"],
-    { encoding: "utf8" }
-  )
-  if (stats.stdout) console.error(`varnish counters:\n${stats.stdout}`)
   for (const child of children) {
     if (child.exitCode === null) child.kill("SIGTERM")
   }

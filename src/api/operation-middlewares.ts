@@ -18,9 +18,10 @@ import { APP_OPERATIONS, TIENDA_OPERATIONS } from "./operations"
 export const VERSIONED_OPERATIONS = TIENDA_OPERATIONS.filter((operation) => operation.audience !== "public")
 
 /**
- * The version of every versioned Tienda route, decided before the edge answers anything about the request (ownership, the
- * database gate, the route's validators): an Express router of Tienda's operations finds the route exactly as the
- * app's router will dispatch it (any case, a trailing slash), and Medusa's routes pass through untouched.
+ * The version of every versioned Tienda route, decided before the edge answers anything about the request
+ * (ownership, the database gate, the route's validators): an Express router of Tienda's operations finds the route
+ * exactly as the app's router will dispatch it (any case, a trailing slash), and Medusa's routes pass through
+ * untouched.
  */
 export function tiendaVersions(): (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void {
   const router = Router()

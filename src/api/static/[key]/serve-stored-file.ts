@@ -30,11 +30,12 @@ export function storedFileHeaders(key: StoredKey): Record<string, string> {
 }
 
 /**
- * `GET /static/:key` (`route.ts`): a file of the File Module's local provider (src/modules/file-local-immutable), from its folder.
- * Medusa's own `express.static` for `/static` runs first and answers only for files in `<cwd>/static`, which this
- * provider never writes to; everything else comes here. Only a key of the provider's grammar (one segment, no
- * separator, no `..`) is looked up, so Express's decoding of `%2f` or `%2e` cannot lead outside the folder. The
- * cache headers are set only once the file is found: a 404 keeps `no-store`, so no CDN keeps a miss for a year.
+ * `GET /static/:key` (`route.ts`): a file of the File Module's local provider (src/modules/file-local-immutable),
+ * from its folder. Medusa's own `express.static` for `/static` runs first and answers only for files in
+ * `<cwd>/static`, which this provider never writes to; everything else comes here. Only a key of the provider's
+ * grammar (one segment, no separator, no `..`) is looked up, so Express's decoding of `%2f` or `%2e` cannot lead
+ * outside the folder. The cache headers are set only once the file is found: a 404 keeps `no-store`, so no CDN
+ * keeps a miss for a year.
  */
 export function storedFileServer(folder: () => string) {
   return async function serveStoredFile(req: MedusaRequest, res: MedusaResponse): Promise<void> {
